@@ -1,0 +1,51 @@
+# One task runner. `make run` and `make test` do all set-up on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+DB ?= data/nq29.duckdb
+PORT ?= 8501
+export NQ29_DB := $(abspath $(DB))
+
+.PHONY: run test lint typecheck check demo bench e2e-deps clean-db freeze
+
+run: $(VENV)/.runtime $(DB)
+	$(PY) -m streamlit run dashboard.py --server.headless true --server.address 127.0.0.1 \
+		--server.port $(PORT) --browser.gatherUsageStats false --client.toolbarMode viewer
+
+test: $(VENV)/.dev $(DB)
+	$(PY) -m pytest
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: $(VENV)/.dev
+	$(VENV)/bin/mypy
+
+check: lint typecheck test
+
+demo: $(VENV)/.runtime
+	$(PY) -m etl demo --db $(DB)
+
+bench: $(VENV)/.runtime
+	$(PY) -m bench.run
+
+$(DB): $(VENV)/.runtime
+	$(PY) -m etl demo --db $(DB)
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+clean-db:
+	rm -f $(DB) $(DB).wal $(DB).lock
+
+freeze:
+	$(PY) -m pip freeze

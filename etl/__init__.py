@@ -1,0 +1,1 @@
+"""ETL: reference data, the standard template, validation and loading."""

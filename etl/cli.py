@@ -1,0 +1,143 @@
+"""Command line: python -m etl {init,template,load,batches,rollback,demo} [--db PATH]."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from etl import settings
+from etl.init_store import init_store
+from etl.pipeline import current_user, load_paths
+from etl.reference import Reference, ReferenceDataError
+from etl.report import render_report, render_summary
+from etl.template_writer import build_template
+from store import StoreBusyError, StoreMissingError, fetch_df, open_reader, resolve_db_path, write_session
+from store.batches import RollbackError, rollback_batch
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", help="database file (default: $NQ29_DB or data/nq29.duckdb)")
+    parser = argparse.ArgumentParser(prog="python -m etl", description="Nạp và quản lý số liệu tổng kết NQ 29.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("init", parents=[common], help="create/migrate the store, load reference data")
+    p.add_argument("--units", type=Path, help="unit registry CSV replacing the demo province's")
+    p = sub.add_parser("template", parents=[common], help="write the Excel template for one unit")
+    p.add_argument("--unit", required=True, help="unit code, e.g. 993")
+    p.add_argument("-o", "--output", required=True, type=Path)
+    p = sub.add_parser("load", parents=[common], help="validate and load Excel files")
+    p.add_argument("files", nargs="+", type=Path)
+    p.add_argument("--dry-run", action="store_true", help="validate only, write nothing")
+    p.add_argument("--user", help="who loads (default: the login name)")
+    p.add_argument("--note", help="a note kept with each batch")
+    sub.add_parser("batches", parents=[common], help="list loaded batches")
+    p = sub.add_parser("rollback", parents=[common], help="undo one batch (kept in history)")
+    p.add_argument("batch", type=int)
+    p.add_argument("--user")
+    p.add_argument("--note")
+    p = sub.add_parser("demo", parents=[common], help="build the illustrative demo province")
+    p.add_argument("--out", type=Path, default=None, help="folder for the filled templates (default data/demo)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    db = resolve_db_path(args.db)
+    try:
+        return int(COMMANDS[args.command](args, db))
+    except StoreMissingError:
+        print(f"Chưa có cơ sở dữ liệu {db}. Chạy: python -m etl init --db {db}", file=sys.stderr)
+    except StoreBusyError:
+        print(f"Cơ sở dữ liệu {db} đang được ghi bởi tiến trình khác; thử lại sau.", file=sys.stderr)
+    except ReferenceDataError as exc:
+        print(f"Dữ liệu tham chiếu không hợp lệ:\n{exc}", file=sys.stderr)
+    return 2
+
+
+def cmd_init(args: argparse.Namespace, db: Path) -> int:
+    notes = init_store(db, args.units)
+    for note in notes:
+        print(f"Ghi chú: {note}")
+    print(f"Đã khởi tạo cơ sở dữ liệu {db}.")
+    return 0
+
+
+def cmd_template(args: argparse.Namespace, db: Path) -> int:
+    con = open_reader(db)
+    try:
+        ref = Reference.from_store(con)
+        groups = dict(con.execute("SELECT code, name_vi FROM indicator_groups").fetchall())
+    finally:
+        con.close()
+    if args.unit not in ref.units:
+        print(f"Không có đơn vị mã {args.unit} trong danh mục.", file=sys.stderr)
+        return 2
+    wb = build_template(ref.units[args.unit], ref.indicators.values(), groups, settings.review_years())
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(args.output)
+    print(f"Đã tạo biểu mẫu cho {ref.units[args.unit].name}: {args.output}")
+    return 0
+
+
+def cmd_load(args: argparse.Namespace, db: Path) -> int:
+    reports = load_paths(args.files, db, dry_run=args.dry_run, actor=args.user, note=args.note)
+    for report in reports:
+        print(render_report(report))
+        print()
+    print(render_summary(reports))
+    return 0 if all(r.ok for r in reports) else 1
+
+
+def cmd_batches(args: argparse.Namespace, db: Path) -> int:
+    con = open_reader(db)
+    try:
+        frame = fetch_df(con, "batch_list")
+    finally:
+        con.close()
+    if frame.empty:
+        print("Chưa có lô dữ liệu nào.")
+        return 0
+    for row in frame.to_dict("records"):
+        status = "đang dùng"
+        if row["status"] != "active":
+            status = f"đã hoàn tác ({row['rolled_back_at']:%d/%m/%Y %H:%M})"
+        print(
+            f"Lô {row['batch_id']:>4} | {row['loaded_at']:%d/%m/%Y %H:%M} | {row['loaded_by']} | "
+            f"{row['file_name']} | {row['unit_name'] or '-'} | {row['n_values']} giá trị, "
+            f"{row['n_warnings']} cảnh báo | {status}"
+        )
+    return 0
+
+
+def cmd_rollback(args: argparse.Namespace, db: Path) -> int:
+    try:
+        with write_session(db) as con:
+            file_name = rollback_batch(con, args.batch, args.user or current_user(), args.note)
+    except RollbackError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(f"Đã hoàn tác lô {args.batch} ({file_name}); các giá trị trước lô này được dùng lại.")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, db: Path) -> int:
+    from etl.demo import build_demo  # the generator is only needed here
+
+    reports = build_demo(db, args.out)
+    for report in reports:
+        if report.issues:
+            print(render_report(report))
+    print(render_summary(reports))
+    return 0 if all(r.ok for r in reports) else 1
+
+
+COMMANDS = {
+    "init": cmd_init,
+    "template": cmd_template,
+    "load": cmd_load,
+    "batches": cmd_batches,
+    "rollback": cmd_rollback,
+    "demo": cmd_demo,
+}

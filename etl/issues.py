@@ -1,0 +1,110 @@
+"""Validation issues as data: a stable code, a severity and a located message.
+
+Every message comes from one catalogue (etl/config/issue_catalogue.csv); a test
+checks that every code used in the code base has an entry.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+CATALOGUE_PATH = Path(__file__).resolve().parent / "config" / "issue_catalogue.csv"
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"}
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    code: str
+    severity: str
+    message_vi: str
+    hint_vi: str
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem found in one place of one file."""
+
+    code: str
+    severity: str
+    message: str
+    file: str
+    sheet: str | None = None
+    cell: str | None = None
+    raw_value: str | None = None
+    unit_code: str | None = None
+    indicator_code: str | None = None
+    year: int | None = None
+    hint: str = field(default="", compare=False)
+
+    @property
+    def location(self) -> str:
+        parts = [self.file]
+        if self.sheet:
+            parts.append(f"trang '{self.sheet}'")
+        if self.cell:
+            parts.append(f"ô {self.cell}")
+        return ", ".join(parts)
+
+
+@cache
+def catalogue() -> dict[str, CatalogueEntry]:
+    with CATALOGUE_PATH.open(encoding="utf-8", newline="") as handle:
+        entries = {row["code"]: CatalogueEntry(**row) for row in csv.DictReader(handle)}
+    bad = [e.code for e in entries.values() if e.severity not in SEVERITIES]
+    if bad:
+        raise ValueError(f"Unknown severity for issue codes {bad}")
+    return entries
+
+
+def make_issue(
+    code: str,
+    *,
+    file: str,
+    sheet: str | None = None,
+    cell: str | None = None,
+    raw_value: Any = None,
+    unit_code: str | None = None,
+    indicator_code: str | None = None,
+    year: int | None = None,
+    **context: Any,
+) -> Issue:
+    """Build an issue whose message is the catalogue template filled with context."""
+    entry = catalogue()[code]
+    raw_text = None if raw_value is None else str(raw_value)
+    fields = {"raw_value": raw_text, "year": year, "unit": unit_code, "indicator": indicator_code}
+    fields.update(context)
+    return Issue(
+        code=code,
+        severity=entry.severity,
+        message=entry.message_vi.format_map(_Blank(fields)),
+        file=file,
+        sheet=sheet,
+        cell=cell,
+        raw_value=raw_text,
+        unit_code=unit_code,
+        indicator_code=indicator_code,
+        year=year,
+        hint=entry.hint_vi,
+    )
+
+
+def has_errors(issues: Iterable[Issue]) -> bool:
+    return any(i.severity == "error" for i in issues)
+
+
+def count_by_code(issues: Iterable[Issue]) -> Counter[tuple[str, str]]:
+    return Counter((i.severity, i.code) for i in issues)
+
+
+class _Blank(dict[str, Any]):
+    """format_map helper: a placeholder without a value renders as '?'."""
+
+    def __missing__(self, key: str) -> str:
+        return "?"

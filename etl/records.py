@@ -1,0 +1,47 @@
+"""The shapes data takes between reading a file and storing it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from etl.issues import Issue
+
+
+@dataclass(frozen=True)
+class RawCell:
+    """One non-empty value cell as read from a file, before interpretation."""
+
+    sheet: str
+    cell: str
+    unit_ref: str
+    indicator_ref: str
+    year_label: object
+    raw: object
+    number_format: str = "General"
+    unit_cell: str | None = None
+    indicator_cell: str | None = None
+    year_cell: str | None = None
+
+
+@dataclass(frozen=True)
+class Value:
+    """One interpreted value, ready to validate and store."""
+
+    unit_code: str
+    indicator_code: str
+    year: int
+    value: float
+    raw: str
+    sheet: str
+    cell: str
+    flags: tuple[str, ...] = ()
+
+
+@dataclass
+class Extracted:
+    """What a reader found in one file."""
+
+    source_kind: str
+    cells: list[RawCell] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    declared_unit: str | None = None

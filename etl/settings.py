@@ -1,0 +1,37 @@
+"""Settings: one table of name, default and help; each can be overridden by an
+environment variable NQ29_<NAME upper-cased>."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: float
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("first_year", 2013, "First year of the review period (school year 2013-2014)."),
+    Setting("last_year", 2023, "Last year of the review period (school year 2023-2024)."),
+    Setting("yoy_relative_threshold", 0.25, "Warn when a count changes by more than this share in one year."),
+    Setting("yoy_min_absolute", 5, "...and by at least this many units (small counts move in steps)."),
+    Setting("yoy_rate_points", 15, "Warn when a % rate changes by more than this many points in one year."),
+    Setting("rate_mismatch_points", 1.0, "Warn when a reported rate differs from its components by more points."),
+)
+
+
+def get(name: str) -> float:
+    """The value of a setting, with its environment override applied."""
+    for setting in SETTINGS:
+        if setting.name == name:
+            raw = os.environ.get(f"NQ29_{name.upper()}")
+            return float(raw) if raw is not None else float(setting.default)
+    raise KeyError(name)
+
+
+def review_years() -> range:
+    return range(int(get("first_year")), int(get("last_year")) + 1)

@@ -1,0 +1,78 @@
+"""Recording loads as batches, and rolling them back (as events: nothing is deleted)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import duckdb
+
+from store.queries import fetch_rows
+from store.reference import insert_rows
+
+
+@dataclass(frozen=True)
+class NewBatch:
+    file_name: str
+    sha256: str
+    source_kind: str
+    unit_code: str | None
+    loaded_by: str
+    note: str | None = None
+
+
+class RollbackError(ValueError):
+    """The batch does not exist or was already rolled back (message in Vietnamese)."""
+
+
+def active_batch_for(con: duckdb.DuckDBPyConnection, sha256: str) -> int | None:
+    rows = fetch_rows(con, "active_batch_by_sha", {"sha256": sha256})
+    return int(rows[0][0]) if rows else None
+
+
+def record_batch(
+    con: duckdb.DuckDBPyConnection,
+    batch: NewBatch,
+    observations: Sequence[dict[str, object]],
+    issues: Sequence[dict[str, object]],
+) -> int:
+    """Insert the batch, its observations and its kept issues; returns the batch id.
+
+    Call inside ``write_session`` so the whole file lands in one transaction.
+    """
+    row = con.execute(
+        "INSERT INTO batches (file_name, sha256, source_kind, unit_code, loaded_by, loaded_at, note, "
+        "n_values, n_warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING batch_id",
+        [
+            batch.file_name,
+            batch.sha256,
+            batch.source_kind,
+            batch.unit_code,
+            batch.loaded_by,
+            datetime.now(),
+            batch.note,
+            len(observations),
+            sum(1 for i in issues if i["severity"] == "warning"),
+        ],
+    ).fetchone()
+    assert row is not None
+    batch_id = int(row[0])
+    insert_rows(con, "observations", [{"batch_id": batch_id, **o} for o in observations])
+    insert_rows(con, "batch_issues", [{"batch_id": batch_id, **i} for i in issues])
+    return batch_id
+
+
+def rollback_batch(con: duckdb.DuckDBPyConnection, batch_id: int, actor: str, note: str | None = None) -> str:
+    """Mark a batch rolled back; the values it superseded become current again."""
+    rows = fetch_rows(con, "batch_status", {"batch_id": batch_id})
+    if not rows:
+        raise RollbackError(f"Không có lô số {batch_id}.")
+    _, file_name, rolled_back = rows[0]
+    if rolled_back:
+        raise RollbackError(f"Lô số {batch_id} ({file_name}) đã được hoàn tác trước đó.")
+    con.execute(
+        "INSERT INTO batch_events (batch_id, event, event_at, actor, note) VALUES (?, 'rolled_back', ?, ?, ?)",
+        [batch_id, datetime.now(), actor, note],
+    )
+    return str(file_name)

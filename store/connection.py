@@ -1,0 +1,156 @@
+"""Opening the store for reading and for writing.
+
+DuckDB lets one process hold a database file read-write, and that holder
+excludes every other process, readers included. The dashboard must keep
+reading while a command-line load runs, and a load must not fail because the
+dashboard is open. So (docs/decisions/0001-snapshot-writes.md):
+
+* writers take an exclusive lock file, copy the database to a private
+  temporary file, change the copy in one transaction, checkpoint it, and
+  atomically rename it over the database path;
+* readers attach the current file read-only from a fresh in-memory DuckDB
+  instance, so they never see a half-written state and never block a writer.
+  Attaching (instead of ``duckdb.connect(path)``) bypasses DuckDB's per-process
+  instance cache, which would otherwise keep serving the replaced file.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from store.migrate import apply_migrations, pending_migrations
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DB_PATH = PROJECT_ROOT / "data" / "nq29.duckdb"
+DB_ENV_VAR = "NQ29_DB"
+READER_CATALOG = "store"
+LOCK_TIMEOUT_S = 60.0
+
+
+class StoreMissingError(FileNotFoundError):
+    """The database file does not exist yet (run `python -m etl init` or `demo`)."""
+
+
+class StoreBusyError(TimeoutError):
+    """Another writer held the store for longer than the lock timeout."""
+
+
+def resolve_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    """The database path: the --db argument, else $NQ29_DB, else data/nq29.duckdb."""
+    if cli_value:
+        return Path(cli_value)
+    env_value = os.environ.get(DB_ENV_VAR)
+    return Path(env_value) if env_value else DEFAULT_DB_PATH
+
+
+def open_reader(path: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the current snapshot of the store.
+
+    The connection keeps reading the snapshot it opened even after a writer
+    replaces the file; open a new one to see newer data. Use ``cursor(con)``
+    for per-thread cursors.
+    """
+    if not path.exists():
+        raise StoreMissingError(str(path))
+    con = duckdb.connect()
+    con.execute(f"ATTACH '{_sql_literal(path)}' AS {READER_CATALOG} (READ_ONLY)")
+    con.execute(f"USE {READER_CATALOG}")
+    return con
+
+
+def cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A cursor for another thread, pointed at the attached store."""
+    cur = con.cursor()
+    if _is_reader(con):
+        cur.execute(f"USE {READER_CATALOG}")
+    return cur
+
+
+def snapshot_id(path: Path) -> tuple[int, int]:
+    """Identity of the current snapshot; changes whenever a writer replaces it."""
+    st = path.stat()
+    return (st.st_ino, st.st_mtime_ns)
+
+
+def needs_migration(path: Path) -> bool:
+    """True when the store is missing or behind the code's migrations."""
+    if not path.exists():
+        return True
+    con = open_reader(path)
+    try:
+        return bool(pending_migrations(con))
+    finally:
+        con.close()
+
+
+@contextmanager
+def write_session(path: Path, lock_timeout_s: float = LOCK_TIMEOUT_S) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Change the store atomically: all of the block's changes land, or none.
+
+    Yields a read-write connection to a private copy inside an open
+    transaction, with every migration applied. On normal exit the transaction
+    commits and the copy replaces the store; on an exception nothing changes.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _exclusive_lock(path.with_name(path.name + ".lock"), lock_timeout_s):
+        work = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+        if path.exists():
+            shutil.copyfile(path, work)
+        con = duckdb.connect(str(work))
+        try:
+            apply_migrations(con)
+            con.execute("BEGIN TRANSACTION")
+            yield con
+            con.execute("COMMIT")
+            con.execute("CHECKPOINT")
+            con.close()
+            os.replace(work, path)
+            _fsync_dir(path.parent)
+        finally:
+            con.close()
+            for leftover in (work, work.with_name(work.name + ".wal")):
+                leftover.unlink(missing_ok=True)
+
+
+@contextmanager
+def _exclusive_lock(lock_path: Path, timeout_s: float) -> Iterator[None]:
+    deadline = time.monotonic() + timeout_s
+    with open(lock_path, "a+") as handle:
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise StoreBusyError(str(lock_path)) from None
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _fsync_dir(directory: Path) -> None:
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _is_reader(con: duckdb.DuckDBPyConnection) -> bool:
+    row = con.execute("SELECT count(*) FROM duckdb_databases() WHERE database_name = ?", [READER_CATALOG]).fetchone()
+    return bool(row and row[0])
+
+
+def _sql_literal(path: Path) -> str:
+    return str(path).replace("'", "''")

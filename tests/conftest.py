@@ -1,0 +1,114 @@
+"""Shared fixtures: a fresh store per test, the demo store once per session, and
+helpers to write filled templates."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pytest
+
+from etl import settings
+from etl.init_store import init_store
+from etl.reference import Reference
+from etl.template_writer import build_template
+from store import open_reader
+
+Values = Mapping[tuple[str, int], float]
+
+
+@pytest.fixture(scope="session")
+def _initialised_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template_store") / "base.duckdb"
+    init_store(path)
+    return path
+
+
+@pytest.fixture
+def store(_initialised_store: Path, tmp_path: Path) -> Path:
+    """A migrated store with the reference data and no values."""
+    path = tmp_path / "store.duckdb"
+    shutil.copyfile(_initialised_store, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo province, built once (read-only use)."""
+    from etl.demo import build_demo
+
+    base = tmp_path_factory.mktemp("demo")
+    path = base / "demo.duckdb"
+    reports = build_demo(path, base / "files")
+    assert all(r.status == "loaded" for r in reports), [r.file for r in reports if r.status != "loaded"]
+    return path
+
+
+@pytest.fixture
+def reference(store: Path) -> Reference:
+    con = open_reader(store)
+    try:
+        return Reference.from_store(con)
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def write_template(store: Path, tmp_path: Path) -> Callable[..., Path]:
+    """write_template(unit_code, values, name=None) -> path of a filled standard template."""
+    con = open_reader(store)
+    try:
+        ref = Reference.from_store(con)
+        groups = dict(con.execute("SELECT code, name_vi FROM indicator_groups").fetchall())
+    finally:
+        con.close()
+
+    def _write(unit_code: str, values: Values, name: str | None = None) -> Path:
+        wb = build_template(ref.units[unit_code], ref.indicators.values(), groups, settings.review_years(), values)
+        path = tmp_path / (name or f"unit_{unit_code}.xlsx")
+        wb.save(path)
+        return path
+
+    return _write
+
+
+def cell_of(path: Path, indicator_code: str, year: int) -> tuple[str, str]:
+    """(sheet, cell) holding an indicator's value for a year in a template file."""
+    from openpyxl import load_workbook
+
+    from etl import template_layout as layout
+
+    wb = load_workbook(path)
+    for sheet in layout.DATA_SHEETS:
+        ws = wb[sheet.name]
+        label = layout.year_label(year, sheet.period_type)
+        columns = {ws.cell(layout.HEADER_ROW, c).value: c for c in range(1, ws.max_column + 1)}
+        for row in range(layout.HEADER_ROW + 1, ws.max_row + 1):
+            if ws.cell(row, 1).value == indicator_code and label in columns:
+                return sheet.name, ws.cell(row, columns[label]).coordinate
+    raise KeyError((indicator_code, year))
+
+
+def set_cell(path: Path, indicator_code: str, year: int, raw: object) -> str:
+    """Overwrite one value cell of a template file with `raw`; returns the cell address."""
+    from openpyxl import load_workbook
+
+    sheet, cell = cell_of(path, indicator_code, year)
+    wb = load_workbook(path)
+    wb[sheet][cell] = raw
+    wb.save(path)
+    return cell
+
+
+def current_values(path: Path, unit_code: str | None = None) -> dict[tuple[str, str, int], float]:
+    con = open_reader(path)
+    try:
+        rows = con.execute(
+            "SELECT unit_code, indicator_code, year, value FROM current_observations "
+            "WHERE $unit IS NULL OR unit_code = $unit",
+            {"unit": unit_code},
+        ).fetchall()
+    finally:
+        con.close()
+    return {(u, i, y): v for u, i, y, v in rows}

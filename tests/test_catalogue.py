@@ -1,0 +1,148 @@
+"""The reference data: the public indicator codes, their definitions and targets."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from etl.init_store import init_store
+from etl.reference import REFERENCE_DIR, parse_indicators
+from store import open_reader
+
+LEVELS = ("mn", "th", "thcs", "thpt")
+# The public contract of the foundation issue: these codes must exist exactly.
+CONTRACT_CODES = (
+    [
+        f"{lv}_{suffix}"
+        for lv in LEVELS
+        for suffix in (
+            "truong",
+            "truong_cqg",
+            "lop",
+            "hs",
+            "gv",
+            "gv_datchuan",
+            "phong",
+            "phong_kc",
+            "tl_cqg",
+            "tl_gv_datchuan",
+            "tl_phong_kc",
+            "hs_lop",
+            "hs_gv",
+        )
+    ]
+    + [f"{lv}_{suffix}" for lv in ("th", "thcs", "thpt") for suffix in ("hs_bohoc", "tl_bohoc")]
+    + [
+        "mn_tl_huydong_nt",
+        "mn_tl_huydong_mg",
+        "mn_tl_tre5t",
+        "th_tl_dungtuoi",
+        "thcs_tl_dungtuoi",
+        "th_tl_hoanthanh",
+        "thcs_tl_totnghiep",
+        "thpt_tl_totnghiep",
+        "pc_mn5",
+        "pc_th_muc",
+        "pc_thcs_muc",
+        "xmc_muc",
+        "ns_chi_gd",
+        "ns_chi_tong",
+        "ns_tl_chi_gd",
+        "gdnn_coso",
+        "gdnn_tuyensinh",
+        "gdnn_totnghiep",
+        "gdnn_tl_vieclam",
+        "ld_tl_quadaotao",
+        "ld_tl_bangcap",
+        "ld_nongthon_daotao",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def indicators() -> dict[str, dict[str, object]]:
+    rows, _ = parse_indicators(REFERENCE_DIR / "indicators.csv")
+    return {r["code"]: r for r in rows}
+
+
+def test_every_contract_code_exists(indicators: dict[str, dict[str, object]]) -> None:
+    assert not [c for c in CONTRACT_CODES if c not in indicators]
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_derived_rates_point_at_their_counts(indicators: dict[str, dict[str, object]], level: str) -> None:
+    expected = {
+        f"{level}_tl_cqg": (f"{level}_truong_cqg", f"{level}_truong", 100),
+        f"{level}_tl_gv_datchuan": (f"{level}_gv_datchuan", f"{level}_gv", 100),
+        f"{level}_tl_phong_kc": (f"{level}_phong_kc", f"{level}_phong", 100),
+        f"{level}_hs_lop": (f"{level}_hs", f"{level}_lop", 1),
+        f"{level}_hs_gv": (f"{level}_hs", f"{level}_gv", 1),
+    }
+    for code, (num, den, scale) in expected.items():
+        row = indicators[code]
+        assert (row["numerator"], row["denominator"], row["scale"], row["input"]) == (num, den, scale, "derived")
+
+
+def test_dropout_rates_are_lower_is_better(indicators: dict[str, dict[str, object]]) -> None:
+    for level in ("th", "thcs", "thpt"):
+        row = indicators[f"{level}_tl_bohoc"]
+        assert (row["numerator"], row["denominator"], row["direction"]) == (f"{level}_hs_bohoc", f"{level}_hs", "down")
+
+
+def test_period_types_follow_the_domain(indicators: dict[str, dict[str, object]]) -> None:
+    for code, row in indicators.items():
+        expected = "school_year" if row["level"] in LEVELS else "calendar_year"
+        assert row["period_type"] == expected, code
+
+
+def test_every_rate_has_numerator_and_denominator(indicators: dict[str, dict[str, object]]) -> None:
+    for code, row in indicators.items():
+        if row["kind"] in {"rate", "ratio"}:
+            assert indicators[str(row["numerator"])]["kind"] in {"count", "amount"}, code
+            assert indicators[str(row["denominator"])]["kind"] in {"count", "amount"}, code
+
+
+def test_teacher_standard_break_is_recorded(indicators: dict[str, dict[str, object]]) -> None:
+    for level in ("mn", "th", "thcs"):
+        assert indicators[f"{level}_tl_gv_datchuan"]["break_year"] == 2020
+    assert indicators["thpt_tl_gv_datchuan"]["break_year"] is None
+
+
+def test_reference_loads_into_the_store(store: Path) -> None:
+    con = open_reader(store)
+    try:
+        n_ind, n_units, n_targets = con.execute(
+            "SELECT (SELECT count(*) FROM indicators), (SELECT count(*) FROM units), (SELECT count(*) FROM targets)"
+        ).fetchone() or (0, 0, 0)
+        budget = con.execute(
+            "SELECT comparator, value, source FROM targets WHERE indicator_code = 'ns_tl_chi_gd' AND scope = 'national'"
+        ).fetchall()
+    finally:
+        con.close()
+    with (REFERENCE_DIR / "indicators.csv").open(encoding="utf-8") as handle:
+        assert n_ind == sum(1 for _ in csv.DictReader(handle))
+    assert n_units == 11 and n_targets > 20
+    assert [(c, v) for c, v, _ in budget] == [(">=", 20.0)]
+    assert "29-NQ/TW" in budget[0][2]
+
+
+def test_replacing_the_registry_skips_demo_targets_with_a_note(tmp_path: Path) -> None:
+    units = tmp_path / "units.csv"
+    units.write_text(
+        "code,name,kind,parent_code,aliases,valid_from,valid_to\n"
+        "38,Tỉnh Thanh Hóa,province,,Thanh Hoá,,\n"
+        "380,Thành phố Thanh Hóa,city,38,TP. Thanh Hoá,,\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "real.duckdb"
+    notes = init_store(db, units)
+    assert notes and all("'99'" in n for n in notes)
+    con = open_reader(db)
+    try:
+        assert con.execute("SELECT count(*) FROM targets WHERE unit_code = '99'").fetchone() == (0,)
+        assert con.execute("SELECT count(*) FROM units").fetchone() == (2,)
+        assert con.execute("SELECT value FROM store_meta WHERE key = 'illustrative'").fetchone() == ("0",)
+    finally:
+        con.close()

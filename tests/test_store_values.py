@@ -1,0 +1,79 @@
+"""The indicator_values view: current values, derived rates and province aggregates."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from etl.pipeline import load_paths
+from store import open_reader
+
+
+def values_of(db: Path, unit: str, indicator: str) -> dict[int, tuple[float, str, object, object]]:
+    con = open_reader(db)
+    try:
+        rows = con.execute(
+            "SELECT year, value, origin, n_units, n_expected FROM indicator_values "
+            "WHERE unit_code = ? AND indicator_code = ?",
+            [unit, indicator],
+        ).fetchall()
+    finally:
+        con.close()
+    return {y: (v, o, n, e) for y, v, o, n, e in rows}
+
+
+def load(db: Path, *paths: Path) -> None:
+    reports = load_paths(list(paths), db, actor="test")
+    assert [r.status for r in reports] == ["loaded"] * len(paths), [i.message for r in reports for i in r.issues]
+
+
+def test_province_rate_is_sum_of_numerators_over_sum_of_denominators(
+    store: Path, write_template: Callable[..., Path]
+) -> None:
+    load(
+        store,
+        write_template("990", {("th_truong", 2015): 10, ("th_truong_cqg", 2015): 9}),
+        write_template("991", {("th_truong", 2015): 30, ("th_truong_cqg", 2015): 3}),
+        write_template("992", {("th_truong", 2015): 20}),
+    )
+    # District rates are 90 % and 10 %; their mean (50 %) would be wrong.
+    assert values_of(store, "990", "th_tl_cqg")[2015][:2] == pytest.approx((90.0, "computed"))
+    value, origin, n_units, n_expected = values_of(store, "99", "th_tl_cqg")[2015]
+    assert (value, origin, n_units, n_expected) == (pytest.approx(12 / 40 * 100), "aggregated", 2, 10)
+    # Counts are summed over every district that reported them.
+    assert values_of(store, "99", "th_truong")[2015] == (60.0, "aggregated", 3, 10)
+
+
+def test_ratio_uses_scale_one(store: Path, write_template: Callable[..., Path]) -> None:
+    load(
+        store,
+        write_template("993", {("thcs_hs", 2020): 900, ("thcs_lop", 2020): 25}),
+        write_template("994", {("thcs_hs", 2020): 1000, ("thcs_lop", 2020): 25}),
+    )
+    assert values_of(store, "99", "thcs_hs_lop")[2020][0] == pytest.approx(1900 / 50)
+
+
+def test_province_reported_value_wins_over_the_aggregate(store: Path, write_template: Callable[..., Path]) -> None:
+    load(
+        store,
+        write_template("990", {("gdnn_tuyensinh", 2016): 1200}),
+        write_template("99", {("gdnn_tuyensinh", 2016): 5000}),
+    )
+    assert values_of(store, "99", "gdnn_tuyensinh")[2016][:2] == (5000.0, "reported")
+
+
+def test_levels_aggregate_only_when_every_district_reported(store: Path, write_template: Callable[..., Path]) -> None:
+    codes = [str(c) for c in range(990, 1000)]
+    load(store, *[write_template(c, {("pc_th_muc", 2016): 3, ("pc_th_muc", 2017): 3}) for c in codes[:9]])
+    load(store, write_template(codes[9], {("pc_th_muc", 2016): 2}))
+    province = values_of(store, "99", "pc_th_muc")
+    assert province[2016] == (2.0, "aggregated", 10, 10)  # the weakest district decides
+    assert 2017 not in province  # one district missing: a gap, not a guess
+
+
+def test_missing_values_are_gaps_not_zeros(store: Path, write_template: Callable[..., Path]) -> None:
+    load(store, write_template("995", {("mn_truong", 2013): 12}))
+    assert set(values_of(store, "995", "mn_truong")) == {2013}
+    assert values_of(store, "995", "mn_tl_cqg") == {}

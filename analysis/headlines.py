@@ -28,7 +28,7 @@ def headline_table(values: pd.DataFrame, baseline_year: int, latest_year: int) -
     """One row per indicator: baseline and latest value, change and trend label.
 
     `values` has columns indicator_code, name_vi, unit, direction, break_year,
-    year, value (the `headline_values` query).
+    period_type, year, value (the `headline_values` query).
     """
     rows = []
     for code, group in values.groupby("indicator_code", sort=False):
@@ -43,6 +43,7 @@ def headline_table(values: pd.DataFrame, baseline_year: int, latest_year: int) -
                 "indicator_code": code,
                 "name_vi": first["name_vi"],
                 "unit": first["unit"],
+                "period_type": first["period_type"],
                 "base_year": change["base_year"],
                 "base_value": change["base_value"],
                 "latest_year": change["latest_year"],
@@ -50,6 +51,7 @@ def headline_table(values: pd.DataFrame, baseline_year: int, latest_year: int) -
                 "abs_change": change["abs_change"],
                 "trend": trend_label_vi(change["trend"]),
                 "crosses_break": bool(change["crosses_break"]),
+                "break_year": break_year,
             }
         )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows).astype({"break_year": "Int64"})

@@ -108,3 +108,25 @@ class _Blank(dict[str, Any]):
 
     def __missing__(self, key: str) -> str:
         return "?"
+
+
+def catalogue_markdown() -> str:
+    """docs/issues.md, generated from the catalogue (`python -m etl.issues > docs/issues.md`)."""
+    lines = [
+        "# Validation issue codes",
+        "",
+        "Generated from `etl/config/issue_catalogue.csv` by `python -m etl.issues > docs/issues.md`;",
+        "a test keeps the two in step. Severity: **error** blocks the whole file (nothing is written);",
+        "**warning** lets it load and is kept with the batch; **info** only explains what was done.",
+        "",
+        "| code | severity | message (Vietnamese template) | how to fix |",
+        "|---|---|---|---|",
+    ]
+    for entry in catalogue().values():
+        message = entry.message_vi.replace("|", "\\|")
+        lines.append(f"| `{entry.code}` | {entry.severity} | {message} | {entry.hint_vi.replace('|', '/')} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(catalogue_markdown(), end="")

@@ -63,7 +63,7 @@ def _check_duplicates(values: Sequence[Value], file_label: str, ref: Reference) 
 def _check_range(v: Value, ind: Indicator, file_label: str, ref: Reference) -> list[Issue]:
     where = _where(v, file_label, ref)
     if ind.kind in {"count", "amount"} and v.value < 0:
-        return [make_issue("negative-count", value=format_vi(v.value, 2), **where)]
+        return [make_issue("negative-count", value=_fmt(v.value), **where)]
     low = ind.min_value if ind.min_value is not None else float("-inf")
     high = ind.max_value if ind.max_value is not None else float("inf")
     if low <= v.value <= high:

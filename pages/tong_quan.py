@@ -5,7 +5,7 @@ import streamlit as st
 from analysis.headlines import HEADLINE_INDICATORS, headline_table
 from store import StoreMissingError
 from ui import data
-from ui.format import format_value
+from ui.format import format_change, format_value, period_label
 
 st.title("Tổng kết 10 năm thực hiện Nghị quyết 29-NQ/TW")
 st.caption("Đổi mới căn bản, toàn diện giáo dục và đào tạo (Nghị quyết 29-NQ/TW ngày 04/11/2013), giai đoạn 2013–2023")
@@ -43,18 +43,26 @@ values = data.query(
 )
 table = headline_table(values, baseline, latest)
 
-st.subheader(f"Chỉ tiêu chủ yếu toàn tỉnh: {baseline} và {latest}")
+st.subheader("Chỉ tiêu chủ yếu toàn tỉnh: năm đầu và năm cuối kỳ tổng kết")
 st.dataframe(
     table.assign(
+        period=[
+            period_label(b, la, pt)
+            for b, la, pt in zip(table["base_year"], table["latest_year"], table["period_type"], strict=True)
+        ],
         base=[format_value(v, u) for v, u in zip(table["base_value"], table["unit"], strict=True)],
         latest=[format_value(v, u) for v, u in zip(table["latest_value"], table["unit"], strict=True)],
-        change=[format_value(v, u) for v, u in zip(table["abs_change"], table["unit"], strict=True)],
-        note=["Đổi cách tính trong kỳ — không so sánh trực tiếp" if b else "" for b in table["crosses_break"]],
-    )[["name_vi", "base", "latest", "change", "trend", "note"]],
+        change=[format_change(v, u) for v, u in zip(table["abs_change"], table["unit"], strict=True)],
+        note=[
+            f"Đổi cách tính từ {y}: so sánh thận trọng" if b else ""
+            for b, y in zip(table["crosses_break"], table["break_year"], strict=True)
+        ],
+    )[["name_vi", "period", "base", "latest", "change", "trend", "note"]],
     column_config={
         "name_vi": "Chỉ tiêu",
-        "base": f"Năm đầu ({baseline})",
-        "latest": f"Năm cuối ({latest})",
+        "period": "Kỳ so sánh",
+        "base": "Năm đầu",
+        "latest": "Năm cuối",
         "change": "Thay đổi",
         "trend": "Xu hướng",
         "note": "Ghi chú",

@@ -13,7 +13,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from store import fetch_df, open_reader, resolve_db_path, write_session
+from store import StoreMissingError, fetch_df, open_reader, resolve_db_path, write_session
 from store.connection import cursor, needs_migration, snapshot_id
 
 
@@ -41,7 +41,10 @@ def connection() -> duckdb.DuckDBPyConnection:
 
 
 def current_snapshot() -> tuple[int, int]:
-    return snapshot_id(db_path())
+    path = db_path()
+    if not path.exists():
+        raise StoreMissingError(str(path))
+    return snapshot_id(path)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)

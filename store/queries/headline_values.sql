@@ -5,6 +5,7 @@ SELECT
     i.unit,
     i.direction,
     i.break_year,
+    i.period_type,
     v.year,
     v.value,
     v.origin,

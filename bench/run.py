@@ -100,8 +100,9 @@ def run_all(config: Config, work: Path) -> tuple[list[scenarios.Measurement], di
     _progress("3/5 queries on read-only connections")
     measurements += scenarios.query_runs({**sized, province_name: province}, config.query_repeats)
     largest = list(sized)[-1]
-    _progress(f"4/5 readers during a write ({largest})")
-    measurements += scenarios.concurrency_run(sized[largest], work, config.writer_files)
+    for name in dict.fromkeys(["demo (1×)", largest]):
+        _progress(f"4/5 readers during a write ({name})")
+        measurements += scenarios.concurrency_run(name, sized[name], work, config.writer_files)
     _progress("5/5 peak RSS")
     return measurements, stores
 

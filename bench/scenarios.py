@@ -170,7 +170,7 @@ def _vm_hwm_mb() -> float | None:
     return None
 
 
-def concurrency_run(db: Path, work: Path, n_files: int) -> list[Measurement]:
+def concurrency_run(name: str, db: Path, work: Path, n_files: int) -> list[Measurement]:
     """Two reader threads (one connection kept open, one reopened per query) while another
     process loads `n_files` district files into the same store one after another."""
     with tempfile.TemporaryDirectory(dir=work) as d:
@@ -217,5 +217,5 @@ def concurrency_run(db: Path, work: Path, n_files: int) -> list[Measurement]:
             "writer_load_s": round(outcome["seconds"], 3),
             "writer_peak_rss_mb": outcome["rss"],
         }
-        out.append(Measurement("read during write", f"reader {kind}", [window], info))
+        out.append(Measurement("read during write", f"{name}: reader {kind}", [window], info))
     return out

@@ -19,6 +19,7 @@ from etl.template_reader import read_template
 from etl.validate import Key, validate_values
 from store import fetch_rows, open_reader, write_session
 from store.batches import NewBatch, active_batch_for, record_batch
+from store.connection import snapshot_id
 
 Reader = Callable[[bytes, str], Extracted]
 
@@ -84,6 +85,7 @@ def load_content(
 ) -> FileReport:
     """Check a file and, unless dry-run or invalid, load it as one batch."""
     sha = hashlib.sha256(content).hexdigest()
+    checked_snapshot = snapshot_id(db_path) if db_path.exists() else None
     con = open_reader(db_path)
     try:
         previous = active_batch_for(con, sha)
@@ -94,16 +96,28 @@ def load_content(
         con.close()
     if dry_run or not report.ok:
         return report
-    with write_session(db_path) as wcon:
-        previous = active_batch_for(wcon, sha)  # re-check under the writer lock
-        if previous is not None:
-            return _unchanged(file_label, previous)
-        batch = NewBatch(Path(file_label).name, sha, source_kind, report.unit_code, actor or current_user(), note)
-        report.batch_id = record_batch(
-            wcon, batch, [_observation(v) for v in report.values], [_kept_issue(i) for i in report.issues]
-        )
+    try:
+        with write_session(db_path) as wcon:
+            previous = active_batch_for(wcon, sha)  # re-check under the writer lock
+            if previous is not None:
+                return _unchanged(file_label, previous)
+            if snapshot_id(db_path) != checked_snapshot:
+                # Another load landed between the check and the lock: check again against it.
+                report = check_content(content, file_label, wcon, reader)
+                if not report.ok:
+                    raise _Rejected
+            batch = NewBatch(Path(file_label).name, sha, source_kind, report.unit_code, actor or current_user(), note)
+            report.batch_id = record_batch(
+                wcon, batch, [_observation(v) for v in report.values], [_kept_issue(i) for i in report.issues]
+            )
+    except _Rejected:
+        return report
     report.status = "loaded"
     return report
+
+
+class _Rejected(Exception):
+    """Aborts a write session without changing the store."""
 
 
 def load_paths(

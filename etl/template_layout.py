@@ -14,6 +14,7 @@ CODE_HEADER = "Mã chỉ tiêu"
 NAME_HEADER = "Chỉ tiêu"
 UNIT_HEADER = "Đơn vị tính"
 NOTE_HEADER = "Ghi chú"
+NOTICE_ROW = 5
 HEADER_ROW = 6
 FIRST_YEAR_COLUMN = 4  # D
 UNIT_CODE_CELL = "B3"

@@ -18,6 +18,7 @@ NUMBER_FORMATS = {"count": "#,##0", "amount": "#,##0", "rate": "0.0", "ratio": "
 INPUT_FILL = PatternFill("solid", fgColor="FFF7E0")
 HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
 SECTION_FONT = Font(bold=True, color="1F3864")
+NOTICE_FONT = Font(bold=True, color="C00000")
 
 INSTRUCTIONS = (
     "HƯỚNG DẪN ĐIỀN BIỂU MẪU",
@@ -43,9 +44,11 @@ def build_template(
     group_names: Mapping[str, str],
     years: range,
     values: Mapping[tuple[str, int], float] | None = None,
+    notice: str | None = None,
 ) -> Workbook:
     """The template workbook for one unit, optionally pre-filled with values
-    keyed by (indicator_code, year)."""
+    keyed by (indicator_code, year); `notice` (e.g. "illustrative data") is
+    printed in red above the table of every sheet."""
     reported = [i for i in indicators if i.input == "reported"]
     wb = Workbook()
     _write_instructions(wb.active, unit)
@@ -53,6 +56,12 @@ def build_template(
         rows = [i for i in reported if i.period_type == sheet.period_type]
         ws = wb.create_sheet(sheet.name)
         _write_data_sheet(ws, sheet, unit, rows, group_names, years, values or {})
+        if notice:
+            ws.cell(layout.NOTICE_ROW, 1, notice).font = NOTICE_FONT
+    if notice:
+        wb[layout.INSTRUCTIONS_SHEET].insert_rows(1)
+        wb[layout.INSTRUCTIONS_SHEET]["A1"] = notice
+        wb[layout.INSTRUCTIONS_SHEET]["A1"].font = NOTICE_FONT
     meta = wb.create_sheet(layout.META_SHEET)
     for key, value in (
         ("template_version", layout.TEMPLATE_VERSION),

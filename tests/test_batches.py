@@ -94,3 +94,28 @@ def test_batch_records_provenance(store: Path, write_template: Callable[..., Pat
         con.close()
     assert row == ("Hoa_Phong_2023.xlsx", "analyst", "993", 64, "Giáo dục (năm học)", row[5], "9000")
     assert row[5].startswith("F")  # 2015-2016 is column F
+
+
+def test_a_load_landing_between_check_and_write_triggers_a_recheck(
+    store: Path, write_template: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import etl.pipeline as pipeline
+
+    ours = write_template("993", {("th_hs", 2020): 9000}, "ours.xlsx")
+    theirs = write_template("993", {("th_hs", 2019): 4000}, "theirs.xlsx")
+    real_check = pipeline.check_content
+    calls: list[str] = []
+
+    def check_then_race(content: bytes, label: str, con: object, reader: object = None) -> pipeline.FileReport:
+        calls.append(label)
+        report = real_check(content, label, con)  # type: ignore[arg-type]
+        if calls == ["ours.xlsx"]:
+            monkeypatch.setattr(pipeline, "check_content", real_check)
+            load_one(store, theirs)  # another analyst's load lands now
+            monkeypatch.setattr(pipeline, "check_content", check_then_race)
+        return report
+
+    monkeypatch.setattr(pipeline, "check_content", check_then_race)
+    [report] = load_paths([ours], store, actor="analyst")
+    assert calls == ["ours.xlsx", "ours.xlsx"]  # checked again against the newer store
+    assert report.status == "loaded" and [i.code for i in report.issues] == ["yoy-jump"]

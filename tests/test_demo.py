@@ -124,3 +124,21 @@ def test_every_value_lies_in_its_valid_range_but_the_planted_error(demo_store: P
         con.close()
     # The planted 10x pupil count makes pupils per class and per teacher implausible, as intended.
     assert sorted(bad) == [("994", "th_hs_gv", 2018), ("994", "th_hs_lop", 2018)]
+
+
+def test_demo_files_say_they_are_illustrative(tmp_path: Path, demo_store: Path) -> None:
+    from openpyxl import load_workbook
+
+    from etl import template_layout as layout
+    from etl.demo.build import write_demo_files
+
+    paths = write_demo_files(demo_store, tmp_path)
+    assert len(paths) == 11
+    wb = load_workbook(paths[0])
+    assert "MINH HỌA" in wb[layout.INSTRUCTIONS_SHEET]["A1"].value
+    assert all("MINH HỌA" in wb[s.name].cell(layout.NOTICE_ROW, 1).value for s in layout.DATA_SHEETS)
+
+
+def test_budget_share_dips_below_the_resolution_floor(values: pd.DataFrame) -> None:
+    share = series(values, "ns_tl_chi_gd", PROVINCE).set_index("year")["value"]
+    assert share[2013] > 20 and share[2020] < 20 and share[2021] < 20 and share[2023] > 20

@@ -16,6 +16,7 @@ DEMO_DATA = Path(__file__).resolve().parent
 DEFAULT_OUT = Path(__file__).resolve().parents[2] / "data" / "demo"
 DEMO_PROVINCE = "99"
 DEMO_ACTOR = "demo"
+NOTICE = "DỮ LIỆU MINH HỌA: tỉnh Sơn Hà và mọi số liệu trong tệp này là giả định, không dùng cho báo cáo thật."
 
 
 def read_profiles() -> list[Profile]:
@@ -53,7 +54,9 @@ def write_demo_files(db_path: Path, out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
     for code, values in demo_values().items():
-        wb = build_template(ref.units[code], ref.indicators.values(), groups, settings.review_years(), values)
+        wb = build_template(
+            ref.units[code], ref.indicators.values(), groups, settings.review_years(), values, notice=NOTICE
+        )
         path = out_dir / f"minh_hoa_{code}_{_slug(ref.units[code].name)}.xlsx"
         wb.save(path)
         paths.append(path)

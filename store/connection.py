@@ -28,6 +28,7 @@ from pathlib import Path
 import duckdb
 
 from store.migrate import apply_migrations, pending_migrations
+from store.queries import load_sql
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB_PATH = PROJECT_ROOT / "data" / "nq29.duckdb"
@@ -97,8 +98,9 @@ def write_session(path: Path, lock_timeout_s: float = LOCK_TIMEOUT_S) -> Iterato
     """Change the store atomically: all of the block's changes land, or none.
 
     Yields a read-write connection to a private copy inside an open
-    transaction, with every migration applied. On normal exit the transaction
-    commits and the copy replaces the store; on an exception nothing changes.
+    transaction, with every migration applied. On normal exit the derived
+    values are refreshed, the transaction commits and the copy replaces the
+    store; on an exception nothing changes.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     with _exclusive_lock(path.with_name(path.name + ".lock"), lock_timeout_s):
@@ -110,6 +112,7 @@ def write_session(path: Path, lock_timeout_s: float = LOCK_TIMEOUT_S) -> Iterato
             apply_migrations(con)
             con.execute("BEGIN TRANSACTION")
             yield con
+            con.execute(load_sql("refresh_indicator_values"))
             con.execute("COMMIT")
             con.execute("CHECKPOINT")
             con.close()

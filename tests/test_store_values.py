@@ -77,3 +77,16 @@ def test_missing_values_are_gaps_not_zeros(store: Path, write_template: Callable
     load(store, write_template("995", {("mn_truong", 2013): 12}))
     assert set(values_of(store, "995", "mn_truong")) == {2013}
     assert values_of(store, "995", "mn_tl_cqg") == {}
+
+
+def test_materialised_values_match_the_derivation_after_every_write(demo_store: Path) -> None:
+    con = open_reader(demo_store)
+    try:
+        diff = con.execute(
+            "SELECT count(*) FROM ((SELECT * FROM indicator_values EXCEPT SELECT * FROM derived_indicator_values) "
+            "UNION ALL (SELECT * FROM derived_indicator_values EXCEPT SELECT * FROM indicator_values))"
+        ).fetchone()
+        total = con.execute("SELECT count(*) FROM indicator_values").fetchone()
+    finally:
+        con.close()
+    assert diff == (0,) and total is not None and total[0] > 10_000

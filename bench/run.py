@@ -111,13 +111,17 @@ def describe(db: Path) -> dict[str, Any]:
     return store_counts(db) | {"file_mb": round(db.stat().st_size / 1e6, 2)}
 
 
-def machine_info() -> dict[str, Any]:
+def _git(*args: str) -> str:
     try:
-        commit = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], cwd=PROJECT_ROOT, capture_output=True, text=True, check=False
-        ).stdout.strip()
+        return subprocess.run(["git", *args], cwd=PROJECT_ROOT, capture_output=True, text=True, check=False).stdout
     except OSError:
-        commit = ""
+        return ""
+
+
+def machine_info() -> dict[str, Any]:
+    commit = _git("rev-parse", "--short", "HEAD").strip()
+    if _git("status", "--porcelain", "--untracked-files=no").strip():
+        commit += " (with uncommitted changes)"
     return {
         "date": datetime.now().isoformat(timespec="seconds"),
         "python": sys.version.split()[0],

@@ -13,7 +13,15 @@ from etl.pipeline import current_user, load_paths
 from etl.reference import Reference, ReferenceDataError
 from etl.report import render_report, render_summary
 from etl.template_writer import build_template
-from store import StoreBusyError, StoreMissingError, fetch_df, open_reader, resolve_db_path, write_session
+from store import (
+    StoreBusyError,
+    StoreMissingError,
+    StoreWalError,
+    fetch_df,
+    open_reader,
+    resolve_db_path,
+    write_session,
+)
 from store.batches import RollbackError, rollback_batch
 
 
@@ -53,6 +61,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Cơ sở dữ liệu {db} đang được ghi bởi tiến trình khác; thử lại sau.", file=sys.stderr)
     except ReferenceDataError as exc:
         print(f"Dữ liệu tham chiếu không hợp lệ:\n{exc}", file=sys.stderr)
+    except StoreWalError as exc:
+        print(
+            f"Bên cạnh cơ sở dữ liệu có tệp nhật ký dở dang {exc}: một chương trình khác đã mở và ghi trực tiếp "
+            "vào cơ sở dữ liệu. Không ghi gì để tránh mất dữ liệu; hãy liên hệ người quản trị.",
+            file=sys.stderr,
+        )
+    except Exception as exc:  # an internal error: its own exit status, distinct from "a file was rejected"
+        print(f"Lỗi nội bộ: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 3
     return 2
 
 

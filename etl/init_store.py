@@ -3,34 +3,56 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from etl.reference import REFERENCE_DIR, parse_indicators, parse_targets, parse_units, read_csv_rows
-from store import write_session
+from store import open_reader, write_session
 from store.reference import ILLUSTRATIVE_KEY, replace_reference, set_meta
 
 
 def init_store(db_path: Path, units_file: Path | None = None, reference_dir: Path = REFERENCE_DIR) -> list[str]:
-    """Create or migrate the store and replace its reference data; returns notes."""
+    """Create or migrate the store and replace its reference data; returns notes.
+
+    Without `units_file`, a store that already holds a province's own registry
+    keeps it (only the catalogue and targets are refreshed); a new store, or
+    one holding the demo, gets the bundled demo registry.
+    """
     groups = [{**row, "sort_order": int(row["sort_order"])} for row in read_csv_rows(reference_dir / "groups.csv")]
     indicators, indicator_aliases = parse_indicators(reference_dir / "indicators.csv")
-    units_path = units_file or reference_dir / "units.csv"
-    units, unit_aliases = parse_units(units_path)
-    targets, notes = parse_targets(
-        reference_dir / "targets.csv", {u["code"] for u in units}, {i["code"] for i in indicators}
-    )
+    tables: dict[str, list[dict[str, Any]]] = {
+        "indicator_groups": groups,
+        "indicators": indicators,
+        "indicator_aliases": indicator_aliases,
+    }
+    kept_codes = None if units_file else _own_registry_codes(db_path)
+    if kept_codes is None:
+        units_path = units_file or reference_dir / "units.csv"
+        tables["units"], tables["unit_aliases"] = parse_units(units_path)
+        unit_codes = {u["code"] for u in tables["units"]}
+        registry_note = f"Danh mục đơn vị: {units_path}"
+    else:
+        unit_codes, registry_note = kept_codes, "Giữ nguyên danh mục đơn vị của tỉnh đã có trong cơ sở dữ liệu"
+    tables["targets"], notes = parse_targets(reference_dir / "targets.csv", unit_codes, {i["code"] for i in indicators})
     with write_session(db_path) as con:
-        replace_reference(
-            con,
-            {
-                "indicator_groups": groups,
-                "indicators": indicators,
-                "indicator_aliases": indicator_aliases,
-                "units": units,
-                "unit_aliases": unit_aliases,
-                "targets": targets,
-            },
-            notes=[("targets.csv", n) for n in notes] + [("units", f"Danh mục đơn vị: {units_path}")],
-        )
-        # The bundled registry is the fictional demo province: everything shown is illustrative.
-        set_meta(con, ILLUSTRATIVE_KEY, "0" if units_file else "1")
+        replace_reference(con, tables, notes=[("targets.csv", n) for n in notes] + [("units", registry_note)])
+        if kept_codes is None:
+            # The bundled registry is the fictional demo province: everything shown is illustrative.
+            set_meta(con, ILLUSTRATIVE_KEY, "0" if units_file else "1")
     return notes
+
+
+def _own_registry_codes(db_path: Path) -> set[str] | None:
+    """Unit codes of a province's own registry already in the store, else None."""
+    if not db_path.exists():
+        return None
+    con = open_reader(db_path)
+    try:
+        tables = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        if "store_meta" not in tables:
+            return None
+        meta = con.execute("SELECT value FROM store_meta WHERE key = ?", [ILLUSTRATIVE_KEY]).fetchone()
+        if meta is None or meta[0] != "0":
+            return None
+        return {row[0] for row in con.execute("SELECT code FROM units").fetchall()}
+    finally:
+        con.close()

@@ -17,7 +17,7 @@ from etl.reference import Reference
 from etl.resolve import resolve_cells
 from etl.template_reader import read_template
 from etl.validate import Key, validate_values
-from store import fetch_rows, open_reader, write_session
+from store import StoreBusyError, fetch_rows, open_reader, write_session
 from store.batches import NewBatch, active_batch_for, record_batch
 from store.connection import snapshot_id
 
@@ -132,7 +132,10 @@ def load_paths(
             issue = make_issue("file-unreadable", file=path.name, detail=exc.strerror or str(exc))
             reports.append(FileReport(path.name, "rejected", issues=[issue]))
             continue
-        reports.append(load_content(content, path.name, db_path, dry_run=dry_run, actor=actor, note=note))
+        try:
+            reports.append(load_content(content, path.name, db_path, dry_run=dry_run, actor=actor, note=note))
+        except StoreBusyError:
+            reports.append(FileReport(path.name, "rejected", issues=[make_issue("store-busy", file=path.name)]))
     return reports
 
 

@@ -21,6 +21,7 @@ class RawCell:
     unit_cell: str | None = None
     indicator_cell: str | None = None
     year_cell: str | None = None
+    unit_label: str | None = None  # the row's "Đơn vị tính" as written in the file
 
 
 @dataclass(frozen=True)

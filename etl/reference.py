@@ -103,10 +103,11 @@ class Reference:
             for code, v_from, v_to in self.unit_aliases.get(unit_key(cleaned), [])
             if year is None or ((v_from is None or v_from <= year) and (v_to is None or v_to >= year))
         }
-        if len(matches) > 1:
-            # "Huyện Kỳ Anh" and "Thị xã Kỳ Anh" share a base name: the prefix decides.
-            _, kind = strip_unit_prefix(cleaned)
-            matches = {code for code in matches if kind is not None and self.units[code].kind == kind}
+        _, kind = strip_unit_prefix(cleaned)
+        if kind is not None:
+            # A written prefix must agree: "Huyện Kỳ Anh" is not "Thị xã Kỳ Anh", and
+            # "Tỉnh Hòa Phong" is no district. Without a prefix, a shared base name is ambiguous.
+            matches = {code for code in matches if self.units[code].kind == kind}
         return matches.pop() if len(matches) == 1 else None
 
 
@@ -220,9 +221,29 @@ def parse_units(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]
             )
     if len(codes) != len(rows):
         problems.append(f"{path.name}: mã đơn vị bị trùng")
+    problems += _alias_collisions(units, aliases, path.name)
     if problems:
         raise ReferenceDataError("\n".join(problems))
     return units, aliases
+
+
+def _alias_collisions(units: list[dict[str, Any]], aliases: list[dict[str, Any]], file_name: str) -> list[str]:
+    """Two units of the same kind whose names fold to the same key could never be told apart."""
+    kinds = {u["code"]: u["kind"] for u in units}
+    seen: dict[tuple[str, str], dict[str, Any]] = {}
+    problems = []
+    for a in aliases:
+        key = (a["alias_key"], kinds[a["unit_code"]])
+        other = seen.setdefault(key, a)
+        overlap = (other["valid_to"] or 9999) >= (a["valid_from"] or 0) and (a["valid_to"] or 9999) >= (
+            other["valid_from"] or 0
+        )
+        if other["unit_code"] != a["unit_code"] and overlap:
+            problems.append(
+                f"{file_name}: tên '{a['alias']}' ({a['unit_code']}) trùng với '{other['alias']}' "
+                f"({other['unit_code']}) cùng loại đơn vị"
+            )
+    return problems
 
 
 def parse_targets(

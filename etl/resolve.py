@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any, cast
 
@@ -12,7 +13,8 @@ from etl.records import RawCell, Value
 from etl.reference import Indicator, Reference
 from etl.text import fold_key
 
-PERIOD_VI = {"school_year": "năm học", "calendar_year": "năm dương lịch"}
+PERIOD_VI = {"school_year": "năm học (ghi dạng 2013-2014)", "calendar_year": "năm dương lịch (ghi dạng 2013)"}
+WHOLE_KINDS = {"count", "level"}
 
 
 class _Once:
@@ -31,67 +33,62 @@ class _Once:
 
 def resolve_cells(cells: Iterable[RawCell], ref: Reference, file_label: str) -> tuple[list[Value], list[Issue]]:
     """Values that could be interpreted, and an issue for every cell that could not."""
-    years = settings.review_years()
     found = _Once()
     values: list[Value] = []
     for rc in cells:
-        indicator = _find_indicator(rc, ref, file_label, found)
-        parsed_year = parse_year_label(rc.year_label)
-        if parsed_year.status != "ok" or parsed_year.year is None:
-            found.add(
-                make_issue(
-                    "year-label-invalid", file=file_label, sheet=rc.sheet, cell=rc.year_cell, raw_value=rc.year_label
-                )
-            )
-            continue
-        year = parsed_year.year
-        if year not in years:
-            found.add(
-                make_issue(
-                    "year-out-of-range",
-                    file=file_label,
-                    sheet=rc.sheet,
-                    cell=rc.year_cell,
-                    raw_value=rc.year_label,
-                    year=year,
-                    first_year=years[0],
-                    last_year=years[-1],
-                )
-            )
-            continue
-        unit_code = ref.find_unit(rc.unit_ref, year)
-        if unit_code is None:
-            found.add(
-                make_issue("unknown-unit", file=file_label, sheet=rc.sheet, cell=rc.unit_cell, raw_value=rc.unit_ref)
-            )
-            continue
-        if indicator is None:
-            continue
-        if parsed_year.school_year and indicator.period_type != "school_year":
-            found.add(
-                make_issue(
-                    "period-type-mismatch",
-                    file=file_label,
-                    sheet=rc.sheet,
-                    cell=rc.year_cell,
-                    raw_value=rc.year_label,
-                    indicator_code=indicator.code,
-                    indicator=indicator.name_vi,
-                    expected=PERIOD_VI[indicator.period_type],
-                )
-            )
-            continue
-        if not ref.units[unit_code].active_in(year):
-            found.add(
-                make_issue(
-                    "unit-not-active", file=file_label, sheet=rc.sheet, cell=rc.cell, unit_code=unit_code, year=year
-                )
-            )
-            continue
-        value = _parse_value(rc, indicator, unit_code, year, file_label, found)
+        value = _resolve_one(rc, ref, file_label, found)
         if value is not None:
             values.append(value)
     return values, found.issues
+
+
+def _resolve_one(rc: RawCell, ref: Reference, file_label: str, found: _Once) -> Value | None:
+    years = settings.review_years()
+    indicator = _find_indicator(rc, ref, file_label, found)
+    at_header: dict[str, Any] = {
+        "file": file_label,
+        "sheet": rc.sheet,
+        "cell": rc.year_cell,
+        "raw_value": rc.year_label,
+    }
+    parsed_year = parse_year_label(rc.year_label)
+    if parsed_year.status != "ok" or parsed_year.year is None:
+        found.add(make_issue("year-label-invalid", **at_header))
+        return None
+    year = parsed_year.year
+    if year not in years:
+        found.add(make_issue("year-out-of-range", year=year, first_year=years[0], last_year=years[-1], **at_header))
+        return None
+    unit_code = ref.find_unit(rc.unit_ref, year)
+    if unit_code is None:
+        found.add(make_issue("unknown-unit", file=file_label, sheet=rc.sheet, cell=rc.unit_cell, raw_value=rc.unit_ref))
+        return None
+    if indicator is None:
+        return None
+    named: dict[str, Any] = {"indicator_code": indicator.code, "indicator": indicator.name_vi}
+    if parsed_year.school_year != (indicator.period_type == "school_year"):
+        # "2014" on the school-year sheet may mean 2013-2014 or 2014-2015: never guess.
+        found.add(make_issue("period-type-mismatch", expected=PERIOD_VI[indicator.period_type], **named, **at_header))
+        return None
+    if rc.unit_label is not None and fold_key(rc.unit_label) != fold_key(indicator.unit):
+        found.add(
+            make_issue(
+                "unit-label-mismatch",
+                file=file_label,
+                sheet=rc.sheet,
+                cell=_row_cell("C", rc.indicator_cell),
+                raw_value=rc.unit_label,
+                expected=indicator.unit,
+                **named,
+            )
+        )
+        return None
+    if not ref.units[unit_code].active_in(year):
+        found.add(
+            make_issue("unit-not-active", file=file_label, sheet=rc.sheet, cell=rc.cell, unit_code=unit_code, year=year)
+        )
+        return None
+    return _parse_value(rc, indicator, unit_code, year, file_label, found)
 
 
 def _find_indicator(rc: RawCell, ref: Reference, file_label: str, found: _Once) -> Indicator | None:
@@ -143,9 +140,26 @@ def _parse_value(
         detail = f" ({parsed.note})" if parsed.note else ""
         found.add(make_issue("non-numeric-value", detail=detail, **where))
         return None
+    if parsed.percent and indicator.unit != "%":
+        found.add(make_issue("percent-sign-not-allowed", unit_label=indicator.unit, **where))
+        return None
     number, flags = parsed.value, cast(tuple[str, ...], ())
-    is_number_cell = isinstance(rc.raw, (int, float))
-    if is_number_cell and "%" in rc.number_format and indicator.unit == "%":
+    if isinstance(rc.raw, (int, float)) and has_percent_format(rc.number_format) and indicator.unit == "%":
         number, flags = number * 100, ("percent-format-scaled",)
         found.add(make_issue("percent-fraction-scaled", value=format_vi(number, 1), **where))
+    if indicator.kind in WHOLE_KINDS and not float(number).is_integer():
+        found.add(make_issue("not-whole-number", value=format_vi(number, 3), **where))
+        return None
     return Value(unit_code, indicator.code, year, number, str(rc.raw), rc.sheet, rc.cell, flags)
+
+
+def has_percent_format(number_format: str) -> bool:
+    """True when Excel shows the cell as a percentage: an unquoted, unescaped "%"
+    outside brackets (0.0"%" or 0.0\\% display the number as it is)."""
+    text = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format or "")
+    return "%" in text
+
+
+def _row_cell(column: str, cell: str | None) -> str | None:
+    digits = "".join(ch for ch in cell or "" if ch.isdigit())
+    return f"{column}{digits}" if digits else None

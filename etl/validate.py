@@ -28,7 +28,22 @@ def validate_values(
     by_key = {(v.unit_code, v.indicator_code, v.year): v for v in unique}
     issues += _check_components(by_key, merged, ref, file_label)
     issues += _check_jumps(by_key, merged, ref, file_label)
+    issues += _check_fraction_rates(unique, ref, file_label)
     return issues
+
+
+def _check_fraction_rates(values: Sequence[Value], ref: Reference, file_label: str) -> list[Issue]:
+    """A reported % rate whose every value is ≤ 1 was probably typed as a fraction."""
+    rows: dict[tuple[str, str], list[Value]] = {}
+    for v in values:
+        ind = ref.indicators[v.indicator_code]
+        if ind.unit == "%" and ind.input == "reported":
+            rows.setdefault((v.unit_code, v.indicator_code), []).append(v)
+    return [
+        make_issue("rate-looks-like-fraction", **_where(row[0], file_label, ref))
+        for row in rows.values()
+        if all(v.value <= 1 for v in row) and any(v.value > 0 for v in row)
+    ]
 
 
 def _where(v: Value, file_label: str, ref: Reference) -> dict[str, Any]:
@@ -90,6 +105,16 @@ def _check_components(
                 continue
             blamed = touched[0] or touched[1] or touched[2]
             assert blamed is not None
+            if den_value == 0 and num_value > 0:
+                issues.append(
+                    make_issue(
+                        "zero-denominator",
+                        numerator=ref.indicators[ind.numerator].name_vi,
+                        denominator=ref.indicators[ind.denominator].name_vi,
+                        num_value=_fmt(num_value),
+                        **_where(blamed, file_label, ref),
+                    )
+                )
             if ind.max_value == 100 and num_value > den_value:
                 issues.append(
                     make_issue(

@@ -45,6 +45,11 @@ class StoreBusyError(TimeoutError):
     """Another writer held the store for longer than the lock timeout."""
 
 
+class StoreWalError(RuntimeError):
+    """A write-ahead log lies beside the store: some program opened it read-write
+    outside this tool and did not close it cleanly. Copying now would lose it."""
+
+
 def resolve_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
     """The database path: the --db argument, else $NQ29_DB, else data/nq29.duckdb."""
     if cli_value:
@@ -102,11 +107,15 @@ def write_session(path: Path, lock_timeout_s: float = LOCK_TIMEOUT_S) -> Iterato
     values are refreshed, the transaction commits and the copy replaces the
     store; on an exception nothing changes.
     """
+    path = path.resolve()  # a symlinked store is replaced at its target
     path.parent.mkdir(parents=True, exist_ok=True)
     with _exclusive_lock(path.with_name(path.name + ".lock"), lock_timeout_s):
+        _refuse_foreign_wal(path)
+        _remove_stale_copies(path)
         work = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
         if path.exists():
             shutil.copyfile(path, work)
+            shutil.copymode(path, work)
         con = duckdb.connect(str(work))
         try:
             apply_migrations(con)
@@ -122,6 +131,18 @@ def write_session(path: Path, lock_timeout_s: float = LOCK_TIMEOUT_S) -> Iterato
             con.close()
             for leftover in (work, work.with_name(work.name + ".wal")):
                 leftover.unlink(missing_ok=True)
+
+
+def _refuse_foreign_wal(path: Path) -> None:
+    wal = path.with_name(path.name + ".wal")
+    if wal.exists():
+        raise StoreWalError(str(wal))
+
+
+def _remove_stale_copies(path: Path) -> None:
+    """Copies left by a writer that was killed; safe to delete while we hold the lock."""
+    for stale in path.parent.glob(f".{path.name}.*.tmp*"):
+        stale.unlink(missing_ok=True)
 
 
 @contextmanager

@@ -146,3 +146,33 @@ def test_replacing_the_registry_skips_demo_targets_with_a_note(tmp_path: Path) -
         assert con.execute("SELECT value FROM store_meta WHERE key = 'illustrative'").fetchone() == ("0",)
     finally:
         con.close()
+
+
+def test_registry_names_that_cannot_be_told_apart_are_refused(tmp_path: Path) -> None:
+    from etl.reference import ReferenceDataError, parse_units
+
+    units = tmp_path / "units.csv"
+    units.write_text(
+        "code,name,kind,parent_code,aliases,valid_from,valid_to\n"
+        "1,Tỉnh A,province,,,,\n10,Huyện Hòa Bình,district,1,,,\n11,Huyện Hoà  Bình,district,1,,,\n"
+        "12,Thị xã Hòa Bình,town,1,,,\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ReferenceDataError, match="trùng"):
+        parse_units(units)
+
+
+def test_init_without_units_keeps_a_province_registry(tmp_path: Path) -> None:
+    units = tmp_path / "units.csv"
+    units.write_text(
+        "code,name,kind,parent_code,aliases,valid_from,valid_to\n38,Tỉnh Thanh Hóa,province,,,,\n", encoding="utf-8"
+    )
+    db = tmp_path / "real.duckdb"
+    init_store(db, units)
+    init_store(db)  # e.g. after editing the catalogue
+    con = open_reader(db)
+    try:
+        assert con.execute("SELECT code FROM units").fetchall() == [("38",)]
+        assert con.execute("SELECT value FROM store_meta WHERE key = 'illustrative'").fetchone() == ("0",)
+    finally:
+        con.close()

@@ -139,3 +139,28 @@ def test_a_failed_write_changes_nothing_and_leaves_no_temp_file(store: Path) -> 
         pass
     assert (snapshot_id(store), store.read_bytes()) == before
     assert not [p for p in store.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_foreign_write_ahead_log_stops_writes(store: Path) -> None:
+    import pytest
+
+    from store import StoreWalError
+
+    wal = store.with_name(store.name + ".wal")
+    wal.write_bytes(b"left by another program")
+    before = store.read_bytes()
+    with pytest.raises(StoreWalError), write_session(store):
+        pass
+    assert store.read_bytes() == before and wal.exists()
+
+
+def test_symlinked_store_is_replaced_at_its_target_and_stale_copies_go(store: Path, tmp_path: Path) -> None:
+    link = tmp_path / "link.duckdb"
+    link.symlink_to(store)
+    stale = store.with_name(f".{store.name}.123.deadbeef.tmp")
+    stale.write_bytes(b"from a killed writer")
+    store.chmod(0o640)
+    with write_session(link) as con:
+        con.execute("INSERT INTO store_meta VALUES ('k', 'v')")
+    assert link.is_symlink() and not stale.exists()
+    assert store.stat().st_mode & 0o777 == 0o640

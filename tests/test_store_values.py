@@ -90,3 +90,58 @@ def test_materialised_values_match_the_derivation_after_every_write(demo_store: 
     finally:
         con.close()
     assert diff == (0,) and total is not None and total[0] > 10_000
+
+
+def test_partial_aggregates_say_they_are_incomplete(store: Path, write_template: Callable[..., Path]) -> None:
+    load(store, write_template("993", {("mn_truong", 2014): 12}), write_template("994", {("mn_truong", 2014): 15}))
+    con = open_reader(store)
+    try:
+        row = con.execute(
+            "SELECT value, n_units, n_expected, complete FROM indicator_values "
+            "WHERE unit_code = '99' AND indicator_code = 'mn_truong' AND year = 2014"
+        ).fetchone()
+    finally:
+        con.close()
+    assert row == (27.0, 2, 10, False)
+
+
+def test_a_district_with_zero_denominator_is_left_out_of_the_ratio(store: Path) -> None:
+    from store import write_session
+    from store.batches import NewBatch, record_batch
+
+    # Validation refuses such a file; written directly, the view must still not be fooled.
+    rows = [("993", "th_hs", 1000.0), ("993", "th_lop", 40.0), ("994", "th_hs", 1000.0), ("994", "th_lop", 0.0)]
+    with write_session(store) as con:
+        record_batch(
+            con,
+            NewBatch("x.xlsx", "sha", "test", None, "t"),
+            [{"unit_code": u, "indicator_code": i, "year": 2015, "value": v} for u, i, v in rows],
+            [],
+        )
+    value, _, n_units, _ = values_of(store, "99", "th_hs_lop")[2015]
+    assert (value, n_units) == (25.0, 1)
+
+
+def test_children_outside_their_validity_years_are_not_aggregated(tmp_path: Path) -> None:
+    from etl.init_store import init_store
+    from store import write_session
+    from store.batches import NewBatch, record_batch
+
+    units = tmp_path / "units.csv"
+    units.write_text(
+        "code,name,kind,parent_code,aliases,valid_from,valid_to\n"
+        "1,Tỉnh A,province,,,,\n10,Huyện B,district,1,,,2014\n11,Huyện C,district,1,,2015,\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "x.duckdb"
+    init_store(db, units)
+    rows = [("10", 2014, 5.0), ("11", 2015, 7.0), ("10", 2015, 99.0)]  # 10 no longer existed in 2015
+    with write_session(db) as con:
+        record_batch(
+            con,
+            NewBatch("x.xlsx", "sha", "test", None, "t"),
+            [{"unit_code": u, "indicator_code": "th_truong", "year": y, "value": v} for u, y, v in rows],
+            [],
+        )
+    province = values_of(db, "1", "th_truong")
+    assert province[2014] == (5.0, "aggregated", 1, 1) and province[2015] == (7.0, "aggregated", 1, 1)

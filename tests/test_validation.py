@@ -69,7 +69,7 @@ def test_percent_formatted_fraction_is_scaled_with_a_note(store: Path, write_tem
     wb[sheet][cell] = 0.985
     wb[sheet][cell].number_format = "0.0%"
     wb.save(path)
-    assert (sheet, cell, "percent-fraction-scaled", "info") in issues_of(store, path)
+    assert (sheet, cell, "percent-fraction-scaled", "warning") in issues_of(store, path)
     load_paths([path], store, actor="test")
     assert current_values(store, "993")[("993", "th_tl_hoanthanh", 2018)] == pytest.approx(98.5)
 

@@ -23,6 +23,8 @@ def db_path() -> Path:
 
 @st.cache_resource(max_entries=2, show_spinner=False)
 def _connection(path: str, snapshot: tuple[int, int]) -> duckdb.DuckDBPyConnection:
+    """One reader per snapshot; the migration check runs once per snapshot, not per query."""
+    _migrate_if_needed(Path(path))
     return open_reader(Path(path))
 
 
@@ -36,7 +38,6 @@ def _migrate_if_needed(path: Path) -> None:
 def connection() -> duckdb.DuckDBPyConnection:
     """A cursor on the current snapshot (one per call: safe across sessions' threads)."""
     path = db_path()
-    _migrate_if_needed(path)
     return cursor(_connection(str(path), snapshot_id(path)))
 
 

@@ -1,0 +1,109 @@
+"""Shared look of every chart: Vietnamese number format, font, size, legend.
+
+Numbers shown in hover text and labels are pre-formatted with
+:func:`etl.numbers.format_vi` ("1.234,5"); ``layout.separators = ",."`` makes
+the axis ticks follow the same convention.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Literal
+
+import plotly.graph_objects as go
+
+from etl.numbers import format_vi
+
+__all__ = [
+    "FONT_FAMILY",
+    "HEIGHT",
+    "MISSING_TEXT",
+    "SEPARATORS",
+    "apply_style",
+    "decimals_for",
+    "format_number",
+    "format_with_unit",
+    "unit_suffix",
+    "value_axis_title",
+]
+
+FONT_FAMILY = "Source Sans Pro, DejaVu Sans, sans-serif"
+SEPARATORS = ",."  # decimal comma, dot for thousands
+HEIGHT = 460  # fits a 1280×800 laptop screen below a page header
+MISSING_TEXT = "không có số liệu"
+_NO_VALUE = "—"
+
+LegendPosition = Literal["bottom", "right", "none"]
+
+
+def apply_style(
+    fig: go.Figure,
+    y_title: str,
+    *,
+    x_title: str | None = None,
+    legend: LegendPosition = "bottom",
+    height: int = HEIGHT,
+) -> go.Figure:
+    """Apply the shared layout in place and return the figure."""
+    fig.update_layout(
+        template="plotly_white",
+        separators=SEPARATORS,
+        font=dict(family=FONT_FAMILY, size=13, color="#1f2937"),
+        hoverlabel=dict(font=dict(family=FONT_FAMILY, size=13)),
+        height=height,
+        margin=dict(l=60, r=30 if legend != "right" else 10, t=40, b=40),
+        showlegend=legend != "none",
+        hovermode="closest",
+    )
+    if legend == "bottom":
+        # Anchored to the bottom of the whole figure, clear of the x-axis title.
+        fig.update_layout(legend=dict(orientation="h", x=0, xanchor="left", yref="container", y=0, yanchor="bottom"))
+    elif legend == "right":
+        fig.update_layout(legend=dict(orientation="v", x=1.02, xanchor="left", y=1, yanchor="top"))
+    fig.update_layout(yaxis=dict(title=dict(text=y_title)))
+    if x_title is not None:
+        fig.update_layout(xaxis=dict(title=dict(text=x_title)))
+    return fig
+
+
+def decimals_for(unit: str) -> int:
+    """1 decimal for rates ("%") and ratios ("học sinh/lớp"), 0 for counts and amounts."""
+    return 1 if unit == "%" or "/" in unit else 0
+
+
+def _is_missing(value: object) -> bool:
+    if value is None:
+        return True
+    try:
+        return math.isnan(float(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return True  # pd.NA and other non-numbers
+
+
+def format_number(value: object, unit: str, decimals: int | None = None) -> str:
+    """Format for display: "82,0" for "%", "1.234" for counts; "—" when missing (never "0")."""
+    if _is_missing(value):
+        return _NO_VALUE
+    places = decimals_for(unit) if decimals is None else decimals
+    return format_vi(float(value), places)  # type: ignore[arg-type]
+
+
+def unit_suffix(unit: str) -> str:
+    """Text put after a number: "%" sticks to it, other units follow a space."""
+    if not unit:
+        return ""
+    return unit if unit == "%" else f" {unit}"
+
+
+def format_with_unit(value: object, unit: str, decimals: int | None = None) -> str:
+    """Number and unit: "82,0%", "1.234 học sinh"; "không có số liệu" when missing."""
+    if _is_missing(value):
+        return MISSING_TEXT
+    return format_number(value, unit, decimals) + unit_suffix(unit)
+
+
+def value_axis_title(unit: str) -> str:
+    """Axis title naming the unit: "Tỷ lệ (%)", "Học sinh", "Học sinh/lớp"."""
+    if unit == "%":
+        return "Tỷ lệ (%)"
+    return unit[:1].upper() + unit[1:] if unit else "Giá trị"

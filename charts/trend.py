@@ -1,0 +1,186 @@
+"""Ten-year trend of one indicator: one line per unit, target and method break."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from charts.colors import FALLBACK_COLOR, PROVINCE_COLOR, TARGET_COLOR
+from charts.style import apply_style, decimals_for, format_number, unit_suffix, value_axis_title
+from etl.numbers import format_vi
+
+__all__ = ["Event", "period_word", "set_year_axis", "target_text", "trend_figure", "year_label", "year_range"]
+
+# An event marked on the time axis: (year, label) or {"year": ..., "label": ...}.
+Event = tuple[int, str] | Mapping[str, Any]
+
+_COMPARATORS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=", "==": "="}
+_BREAK_TEXT = "Đổi cách tính"
+
+
+def year_label(year: int, period_type: str) -> str:
+    """Period label: "2013-2014" for a school year starting in 2013, "2013" otherwise."""
+    year = int(year)
+    return f"{year}-{year + 1}" if period_type == "school_year" else str(year)
+
+
+def period_word(period_type: str) -> str:
+    """Axis title and hover prefix: "Năm học" or "Năm"."""
+    return "Năm học" if period_type == "school_year" else "Năm"
+
+
+def year_range(years: Iterable[object]) -> list[int]:
+    """Every year from the first to the last (so a missing year is a gap)."""
+    present = sorted({int(y) for y in years if not pd.isna(y)})  # type: ignore[call-overload]
+    return list(range(present[0], present[-1] + 1)) if present else []
+
+
+def set_year_axis(fig: go.Figure, years: Sequence[int], period_type: str) -> None:
+    """One tick per year, labelled with :func:`year_label`."""
+    fig.update_xaxes(
+        tickmode="array",
+        tickvals=list(years),
+        ticktext=[year_label(y, period_type) for y in years],
+        title=dict(text=period_word(period_type)),
+        showgrid=False,
+    )
+    if years:
+        fig.update_xaxes(range=[years[0] - 0.5, years[-1] + 0.5])
+
+
+def _clean(series: pd.DataFrame) -> pd.DataFrame:
+    missing = {"unit_code", "unit_name", "year", "value"} - set(series.columns)
+    if missing:
+        raise ValueError(f"series lacks columns {sorted(missing)}")
+    data = series.copy()
+    data["unit_code"] = data["unit_code"].astype(str)
+    data["year"] = data["year"].astype(int)
+    data["value"] = pd.to_numeric(data["value"], errors="coerce").astype(float)
+    if data.duplicated(["unit_code", "year"]).any():
+        raise ValueError("more than one value per (unit_code, year)")
+    return data
+
+
+def trend_figure(
+    series: pd.DataFrame,
+    *,
+    indicator_name: str,
+    unit: str,
+    period_type: str,
+    province_code: str,
+    colors: Mapping[str, str],
+    target: Mapping[str, Any] | None = None,
+    break_year: int | None = None,
+    break_note: str | None = None,
+    events: Iterable[Event] = (),
+) -> go.Figure:
+    """Line + markers per unit (in the order of first appearance in ``series``).
+
+    ``series`` columns: unit_code, unit_name, year, value. Years absent from a
+    unit, and NaN values, are gaps in its line, never 0.
+    """
+    data = _clean(series)
+    target_year = None if target is None or _missing(target.get("year")) else int(target["year"])
+    years = year_range([*data["year"], *([target_year] if target_year is not None else [])])
+    fig = go.Figure()
+    suffix = unit_suffix(unit)
+    for code, rows in data.groupby("unit_code", sort=False):
+        name = str(rows["unit_name"].iloc[0])
+        values = rows.set_index("year")["value"].reindex(years)
+        is_province = code == province_code
+        color = PROVINCE_COLOR if is_province else colors.get(str(code), FALLBACK_COLOR)
+        fig.add_trace(
+            go.Scatter(
+                x=years,
+                y=values.tolist(),
+                name=name,
+                mode="lines+markers",
+                connectgaps=False,
+                line=dict(color=color, width=4 if is_province else 2),
+                marker=dict(color=color, size=8 if is_province else 6),
+                customdata=[
+                    [format_number(v, unit), year_label(y, period_type)]
+                    for y, v in zip(years, values.tolist(), strict=True)
+                ],
+                hovertemplate=(
+                    f"<b>{name}</b><br>{period_word(period_type)} %{{customdata[1]}}<br>"
+                    f"{indicator_name}: %{{customdata[0]}}{suffix}<extra></extra>"
+                ),
+            )
+        )
+    if target is not None and not _missing(target.get("value")):
+        _add_target(fig, target, unit, period_type, target_year)
+    if break_year is not None:
+        fig.add_vline(
+            x=int(break_year) - 0.5,
+            line=dict(color="#6b7280", dash="dot", width=1.5),
+            annotation=dict(text=_BREAK_TEXT, hovertext=break_note or _BREAK_TEXT, font=dict(color="#4b5563")),
+            annotation_position="top right",
+        )
+    for year, label in (_event(e) for e in events):
+        fig.add_vline(
+            x=year,
+            line=dict(color="#d1d5db", dash="dot", width=1),
+            annotation=dict(text=label, font=dict(size=11, color="#6b7280")),
+            annotation_position="bottom right",
+        )
+    apply_style(fig, value_axis_title(unit), legend="right")
+    set_year_axis(fig, years, period_type)
+    if not fig.data:
+        fig.add_annotation(text="Không có số liệu", showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5)
+    return fig
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
+
+
+def target_text(target: Mapping[str, Any], unit: str) -> str:
+    """Target label such as "Mục tiêu ≥ 20%" (whole numbers without decimals)."""
+    value = float(target["value"])
+    comparator = str(target.get("comparator") or "")
+    sign = _COMPARATORS.get(comparator, comparator)
+    number = format_vi(value, 0) if value.is_integer() else format_vi(value, max(1, decimals_for(unit)))
+    return f"Mục tiêu {sign} {number}{unit_suffix(unit)}".replace("  ", " ")
+
+
+def _add_target(
+    fig: go.Figure, target: Mapping[str, Any], unit: str, period_type: str, target_year: int | None
+) -> None:
+    text = target_text(target, unit)
+    source = "" if _missing(target.get("source")) else str(target.get("source") or "")
+    deadline = "" if target_year is None else f"Hạn: {year_label(target_year, period_type)}"
+    hover = "<br>".join(part for part in (text, deadline, f"Nguồn: {source}" if source else "") if part)
+    value = float(target["value"])
+    fig.add_hline(
+        y=value,
+        line=dict(color=TARGET_COLOR, dash="dash", width=1.5),
+        annotation=dict(text=text, hovertext=hover, font=dict(color=TARGET_COLOR)),
+        annotation_position="top left",
+    )
+    if target_year is not None:
+        fig.add_trace(
+            go.Scatter(
+                x=[target_year],
+                y=[value],
+                name="Mục tiêu",
+                mode="markers+text",
+                marker=dict(color=TARGET_COLOR, symbol="star", size=13),
+                text=[deadline],
+                textposition="top center",
+                textfont=dict(color=TARGET_COLOR),
+                showlegend=False,
+                hovertemplate=f"{hover}<extra></extra>",
+            )
+        )
+
+
+def _event(event: Event) -> tuple[int, str]:
+    if isinstance(event, Mapping):
+        return int(event["year"]), str(event.get("label") or event.get("text") or "")
+    year, label = event
+    return int(year), str(label)

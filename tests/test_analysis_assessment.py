@@ -1,0 +1,282 @@
+"""Tests for analysis.assessment: results and weaknesses of the province."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from analysis.assessment import (
+    EXCEEDED_BONUS,
+    MISSED_OFFSET,
+    applicable_target,
+    assess_indicators,
+    sort_assessment,
+    standing_of,
+    top_results,
+    top_weaknesses,
+)
+from store import fetch_df, open_reader
+
+PROV = "P"
+DISTRICTS = {"D1": "Huyện Một", "D2": "Huyện Hai", "D3": "Huyện Ba"}
+NO_TARGETS = pd.DataFrame(
+    columns=["indicator_code", "unit_code", "year", "comparator", "value", "scope", "source", "note"]
+)
+
+
+def indicator(code: str, **fields: Any) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "code": code,
+        "name_vi": f"Chỉ tiêu {code}",
+        "group_code": "g1",
+        "group_name": "Nhóm 1",
+        "group_order": 1,
+        "unit": "%",
+        "kind": "rate",
+        "direction": "up",
+        "period_type": "school_year",
+        "break_year": None,
+    }
+    row.update(fields)
+    return row
+
+
+def catalogue(*rows: dict[str, Any]) -> pd.DataFrame:
+    frame = pd.DataFrame(list(rows))
+    return frame.astype({"break_year": "Int64"})
+
+
+def values(rows: list[tuple[str, str, int, float]]) -> pd.DataFrame:
+    """rows of (unit_code, indicator_code, year, value) -> a values_for_indicators frame."""
+    order = {PROV: 0, **{c: i + 1 for i, c in enumerate(DISTRICTS)}}
+    out = [
+        {
+            "unit_code": unit,
+            "unit_name": "Tỉnh" if unit == PROV else DISTRICTS[unit],
+            "unit_kind": "province" if unit == PROV else "district",
+            "parent_code": None if unit == PROV else PROV,
+            "unit_order": order[unit],
+            "indicator_code": code,
+            "year": year,
+            "value": value,
+            "origin": "reported",
+            "n_units": None,
+            "n_expected": None,
+        }
+        for unit, code, year, value in rows
+    ]
+    return pd.DataFrame(out)
+
+
+def targets(*rows: tuple[str, str | None, int | None, str, float]) -> pd.DataFrame:
+    """rows of (indicator_code, unit_code, year, comparator, value)."""
+    frame = pd.DataFrame(
+        [
+            {"indicator_code": i, "unit_code": u, "year": y, "comparator": c, "value": v, "scope": "national"}
+            | {"source": "NQ 29", "note": None}
+            for i, u, y, c, v in rows
+        ],
+        columns=NO_TARGETS.columns,
+    )
+    return frame.astype({"year": "Int64"})
+
+
+def row(frame: pd.DataFrame, code: str) -> pd.Series:
+    rows = frame[frame["indicator_code"] == code]
+    assert len(rows) == 1
+    return rows.iloc[0]
+
+
+def assess(vals: pd.DataFrame, cat: pd.DataFrame, tgt: pd.DataFrame = NO_TARGETS) -> pd.DataFrame:
+    return assess_indicators(vals, cat, tgt, PROV, 2013, 2023)
+
+
+# --- one indicator -------------------------------------------------------------
+
+
+def test_province_improving_past_its_target_is_an_exceeded_result() -> None:
+    # 50 -> 70: +20 points, improving; 70 >= 65 -> exceeded; score = 20 + bonus 5 = 25.
+    vals = values([(PROV, "a", 2013, 50.0), (PROV, "a", 2018, 60.0), (PROV, "a", 2023, 70.0)])
+    r = row(assess(vals, catalogue(indicator("a")), targets(("a", None, None, ">=", 65.0))), "a")
+    assert (r["base_year"], r["base_value"], r["latest_year"], r["latest_value"]) == (2013, 50.0, 2023, 70.0)
+    assert r["abs_change"] == pytest.approx(20.0) and r["rel_change"] == pytest.approx(0.4)
+    assert (r["trend"], r["verdict"], r["standing"]) == ("improving", "exceeded", "result")
+    assert (r["target_value"], r["target_comparator"], r["target_source"]) == (65.0, ">=", "NQ 29")
+    assert pd.isna(r["target_year"]) and bool(r["target_due"])
+    assert r["score"] == pytest.approx(20.0 + EXCEEDED_BONUS)
+
+
+def test_rising_dropout_is_a_weakness() -> None:
+    # "down" rate 0.9 -> 1.4: +0.5 points (>= 0.2 and +56 % of the base) -> worsening;
+    # score = worsening magnitude 0.5 points, no target.
+    vals = values([(PROV, "bohoc", 2013, 0.9), (PROV, "bohoc", 2023, 1.4)])
+    r = row(assess(vals, catalogue(indicator("bohoc", direction="down"))), "bohoc")
+    assert (r["trend"], r["standing"]) == ("worsening", "weakness")
+    assert r["verdict"] is None and pd.isna(r["target_value"])
+    assert r["score"] == pytest.approx(0.5)
+
+
+def test_baseline_falls_back_to_the_first_year_with_data() -> None:
+    # No value before 2015: the change runs 2015 -> 2022 (the latest present year).
+    vals = values([(PROV, "a", 2015, 40.0), (PROV, "a", 2022, 45.0)])
+    r = row(assess(vals, catalogue(indicator("a"))), "a")
+    assert (r["base_year"], r["latest_year"], r["abs_change"]) == (2015, 2022, 5.0)
+
+
+def test_lagging_districts_on_an_up_rate() -> None:
+    # Province 70 in 2023. D1 62 is 8 points below (> 5) -> lagging;
+    # D2 67 is 3 below -> not; D3 75 is better -> not.
+    vals = values(
+        [
+            (PROV, "a", 2013, 60.0),
+            (PROV, "a", 2023, 70.0),
+            ("D1", "a", 2023, 62.0),
+            ("D2", "a", 2023, 67.0),
+            ("D3", "a", 2023, 75.0),
+        ]
+    )
+    r = row(assess(vals, catalogue(indicator("a"))), "a")
+    assert r["lagging"] == ["Huyện Một"] and r["n_lagging"] == 1
+
+
+def test_lagging_on_a_down_rate_is_above_the_province_worst_first() -> None:
+    # Province dropout 2.0. D1 8.0 (+6 points) and D3 7.5 (+5.5) lag, worst first;
+    # D2 6.0 (+4) does not; exactly +5 would not either ("more than").
+    vals = values([(PROV, "b", 2023, 2.0), ("D1", "b", 2023, 8.0), ("D2", "b", 2023, 6.0), ("D3", "b", 2023, 7.5)])
+    r = row(assess(vals, catalogue(indicator("b", direction="down"))), "b")
+    assert r["lagging"] == ["Huyện Một", "Huyện Ba"]
+
+
+def test_lagging_on_a_ratio_is_relative() -> None:
+    # Pupils per teacher ("down"), province 20: D1 23 is 15 % worse (> 10 %) -> lagging,
+    # D2 21.5 is 7.5 % worse -> not, D3 has no 2023 value -> not listed.
+    vals = values([(PROV, "r", 2023, 20.0), ("D1", "r", 2023, 23.0), ("D2", "r", 2023, 21.5), ("D3", "r", 2022, 40.0)])
+    r = row(assess(vals, catalogue(indicator("r", unit="học sinh/giáo viên", kind="ratio", direction="down"))), "r")
+    assert r["lagging"] == ["Huyện Một"]
+
+
+def test_neutral_indicators_and_counts_never_lag() -> None:
+    # D1 is far below the province on both, but a neutral rate has no worse side
+    # and a district count is a part of the province total.
+    vals = values([(PROV, "n", 2023, 70.0), ("D1", "n", 2023, 10.0), (PROV, "c", 2023, 900.0), ("D1", "c", 2023, 90.0)])
+    cat = catalogue(indicator("n", direction="neutral"), indicator("c", unit="trường", kind="count"))
+    out = assess(vals, cat)
+    assert row(out, "n")["lagging"] == [] and row(out, "c")["lagging"] == []
+    assert row(out, "n")["standing"] == "neutral"
+
+
+def test_missed_due_target_outranks_a_worsening_trend() -> None:
+    # "m": 50 -> 70 improving, but the 2020 target >= 80 is due and missed by 10 points:
+    #      weakness, score = 1000 + 10. "w": 60 -> 58, -2 points, worsening: score 2.
+    vals = values([(PROV, "m", 2013, 50.0), (PROV, "m", 2023, 70.0), (PROV, "w", 2013, 60.0), (PROV, "w", 2023, 58.0)])
+    out = assess(vals, catalogue(indicator("m"), indicator("w")), targets(("m", PROV, 2020, ">=", 80.0)))
+    m, w = row(out, "m"), row(out, "w")
+    assert (m["verdict"], bool(m["target_due"]), m["standing"]) == ("not_met", True, "weakness")
+    assert m["score"] == pytest.approx(MISSED_OFFSET + 10.0)
+    assert (w["standing"], w["score"]) == ("weakness", pytest.approx(2.0))
+    assert list(top_weaknesses(out)["indicator_code"]) == ["m", "w"]
+
+
+def test_not_met_against_a_later_deadline_is_not_yet_a_weakness() -> None:
+    # 2023 value 82 vs a 2025 target >= 85: verdict not_met, but not due; improving -> result.
+    vals = values([(PROV, "a", 2013, 52.0), (PROV, "a", 2023, 82.0)])
+    r = row(assess(vals, catalogue(indicator("a")), targets(("a", PROV, 2025, ">=", 85.0))), "a")
+    assert (r["verdict"], bool(r["target_due"]), r["standing"]) == ("not_met", False, "result")
+    assert r["target_year"] == 2025
+
+
+def test_every_year_floor_beats_a_later_deadline() -> None:
+    # Budget share 20.6 in 2023: the every-year floor >= 20 binds 2023 and wins over the
+    # 2025 province target >= 22 -> exceeded. A target for another unit is ignored.
+    tgt = targets(("s", None, None, ">=", 20.0), ("s", PROV, 2025, ">=", 22.0), ("s", "D1", 2023, ">=", 30.0))
+    vals = values([(PROV, "s", 2013, 20.0), (PROV, "s", 2023, 20.6)])
+    r = row(assess(vals, catalogue(indicator("s")), tgt), "s")
+    assert (r["target_value"], r["verdict"]) == (20.0, "exceeded")
+    assert applicable_target(tgt, "s", "D1", 2023)["value"] == 30.0
+    assert applicable_target(tgt, "s", PROV, 2026)["value"] == 20.0
+    assert applicable_target(tgt, "x", PROV, 2023) is None
+
+
+def test_definition_break_is_judged_on_the_comparable_stretch() -> None:
+    # Break 2018: 90 (2013) -> 60 (2018, new rules) -> 70 (2023). The ten-year trend
+    # (-20 points) is kept but not comparable; since the break +10 points -> result, score 10.
+    vals = values([(PROV, "k", 2013, 90.0), (PROV, "k", 2018, 60.0), (PROV, "k", 2023, 70.0)])
+    r = row(assess(vals, catalogue(indicator("k", break_year=2018))), "k")
+    assert (r["trend"], bool(r["crosses_break"]), r["break_year"]) == ("worsening", True, 2018)
+    assert (r["trend_since_break"], r["standing"]) == ("improving", "result")
+    assert r["score"] == pytest.approx(10.0)
+
+
+def test_break_in_the_latest_year_leaves_only_the_verdict() -> None:
+    # Break 2023: the comparable stretch is the single year 2023 (change 0 -> "flat"), so
+    # it is neutral without a target and a result when a target is met (70 >= 70 -> met).
+    vals = values([(PROV, "k", 2013, 50.0), (PROV, "k", 2023, 70.0)])
+    cat = catalogue(indicator("k", break_year=2023))
+    assert row(assess(vals, cat), "k")["standing"] == "neutral"
+    r = row(assess(vals, cat, targets(("k", None, None, ">=", 70.0))), "k")
+    assert (r["trend_since_break"], r["verdict"], r["standing"]) == ("flat", "met", "result")
+
+
+def test_rows_follow_the_catalogue_and_unknown_codes_raise() -> None:
+    vals = values([(PROV, "b", 2023, 1.0), (PROV, "a", 2023, 2.0), ("D1", "z", 2023, 3.0)])
+    out = assess(vals, catalogue(indicator("a"), indicator("b"), indicator("z")))
+    assert list(out["indicator_code"]) == ["a", "b"]  # "z" has no province value
+    with pytest.raises(ValueError, match="catalogue"):
+        assess(vals, catalogue(indicator("a")))
+
+
+@pytest.mark.parametrize(
+    ("trend", "verdict", "due", "expected"),
+    [
+        ("improving", None, False, "result"),
+        ("flat", "met", True, "result"),
+        ("flat", "exceeded", False, "result"),
+        ("worsening", "exceeded", True, "weakness"),  # worsening wins over a met target
+        ("improving", "not_met", True, "weakness"),  # a missed target wins over improvement
+        ("improving", "not_met", False, "result"),  # deadline still ahead
+        ("flat", "not_met", False, "neutral"),
+        ("rising", None, False, "neutral"),
+        ("unknown", None, False, "neutral"),
+    ],
+)
+def test_standing_rules(trend: str, verdict: str | None, due: bool, expected: str) -> None:
+    assert standing_of(trend, verdict, due) == expected
+
+
+def test_sorting_results_then_weaknesses_then_neutral() -> None:
+    frame = pd.DataFrame(
+        {
+            "indicator_code": ["n2", "r1", "w1", "n1", "r2", "w2"],
+            "standing": ["neutral", "result", "weakness", "neutral", "result", "weakness"],
+            "score": [0.0, 5.0, 2.0, 0.0, 9.0, 1010.0],
+            "group_order": [2, 1, 1, 1, 3, 2],
+        }
+    )
+    assert list(sort_assessment(frame)["indicator_code"]) == ["r2", "r1", "w2", "w1", "n1", "n2"]
+    assert list(top_results(frame, n=1)["indicator_code"]) == ["r2"]
+    assert list(top_weaknesses(frame)["indicator_code"]) == ["w2", "w1"]
+
+
+# --- the demo province ------------------------------------------------------------
+
+
+def test_demo_stories_are_found(demo_store: Path) -> None:
+    con = open_reader(demo_store)
+    try:
+        cat = fetch_df(con, "catalogue")
+        params = {"indicator_codes": cat["code"].to_list(), "first_year": 2013, "last_year": 2023}
+        vals = fetch_df(con, "values_for_indicators", params)
+        tgt = fetch_df(con, "targets")
+    finally:
+        con.close()
+    out = assess_indicators(vals, cat, tgt, "99", 2013, 2023)
+    dropout, cqg, budget = row(out, "thcs_tl_bohoc"), row(out, "th_tl_cqg"), row(out, "ns_tl_chi_gd")
+    assert (dropout["trend"], dropout["standing"]) == ("worsening", "weakness")
+    assert (cqg["trend"], cqg["standing"]) == ("improving", "result") and cqg["abs_change"] > 20
+    assert "Huyện Mường Khoa" in cqg["lagging"]
+    assert budget["latest_value"] == pytest.approx(20.6)
+    assert (budget["target_value"], budget["verdict"]) == (20.0, "exceeded")
+    assert "thcs_tl_bohoc" in set(sort_assessment(out).query("standing == 'weakness'")["indicator_code"])

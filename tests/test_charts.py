@@ -1,0 +1,335 @@
+"""Tests for the charts package: figure data only (no images, no kaleido)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from charts import (
+    GOOD_BAD_SCALE,
+    PROVINCE_COLOR,
+    apply_style,
+    disparity_figure,
+    heatmap_figure,
+    rank_change_figure,
+    ranked_bar_figure,
+    sequential_scale,
+    trend_figure,
+    unit_colors,
+    year_label,
+)
+from charts.colors import QUALITATIVE_PALETTE
+from charts.style import FONT_FAMILY, format_number, format_with_unit, value_axis_title
+from charts.trend import target_text
+
+DISTRICTS = ["D01", "D02", "D03", "D04"]
+COLORS = unit_colors(DISTRICTS)
+NAMES = {"P": "Toàn tỉnh", "D01": "Hải Châu", "D02": "Thanh Khê", "D03": "Sơn Trà", "D04": "Hòa Vang"}
+
+
+def _series(codes: list[str], years: range = range(2013, 2018)) -> pd.DataFrame:
+    rows = [
+        {"unit_code": c, "unit_name": NAMES[c], "year": y, "value": 80.0 + i + (y - 2013) * 0.5}
+        for i, c in enumerate(codes)
+        for y in years
+    ]
+    return pd.DataFrame(rows)
+
+
+def _trend(series: pd.DataFrame, **kwargs: object) -> go.Figure:
+    params: dict[str, object] = {
+        "indicator_name": "Tỷ lệ huy động trẻ 5 tuổi",
+        "unit": "%",
+        "period_type": "school_year",
+        "province_code": "P",
+        "colors": COLORS,
+    }
+    params.update(kwargs)
+    return trend_figure(series, **params)  # type: ignore[arg-type]
+
+
+def _by_name(fig: go.Figure) -> dict[str, go.Scatter]:
+    return {t.name: t for t in fig.data}
+
+
+def _check_common_layout(fig: go.Figure) -> None:
+    assert fig.layout.separators == ",."
+    assert fig.layout.font.family == FONT_FAMILY
+    assert 420 <= fig.layout.height <= 480
+
+
+# --- colours -----------------------------------------------------------------
+
+
+def test_unit_colors_follow_registry_order_and_cycle() -> None:
+    codes = [f"D{i:02d}" for i in range(len(QUALITATIVE_PALETTE) + 3)]
+    colors = unit_colors(codes)
+    assert list(colors) == codes
+    assert colors["D00"] == QUALITATIVE_PALETTE[0]
+    assert colors[codes[len(QUALITATIVE_PALETTE)]] == QUALITATIVE_PALETTE[0]
+    assert len(set(colors[c] for c in codes[: len(QUALITATIVE_PALETTE)])) == len(QUALITATIVE_PALETTE)
+    assert PROVINCE_COLOR not in QUALITATIVE_PALETTE
+    assert len(QUALITATIVE_PALETTE) >= 30
+
+
+def test_sequential_scale_direction() -> None:
+    up, down, neutral = sequential_scale("up"), sequential_scale("down"), sequential_scale("neutral")
+    assert up[0][0] == 0 and up[-1][0] == 1
+    assert [c for _, c in down] == [c for _, c in up][::-1]  # low = green when down is good
+    assert "rgb(0,69,41)" == up[-1][1] == down[0][1]  # dark green at the good end
+    assert neutral != up
+    assert GOOD_BAD_SCALE[0][0] == 0 and GOOD_BAD_SCALE[-1][0] == 1
+    with pytest.raises(ValueError):
+        sequential_scale("sideways")
+
+
+# --- style helpers -----------------------------------------------------------
+
+
+def test_formatting_helpers() -> None:
+    assert format_number(82, "%") == "82,0"
+    assert format_number(1234.4, "học sinh") == "1.234"
+    assert format_number(25.25, "học sinh/lớp") == "25,2"  # round-half-even on the binary value
+    assert format_number(float("nan"), "%") == "—"
+    assert format_number(pd.NA, "%") == "—"
+    assert format_with_unit(82, "%") == "82,0%"
+    assert format_with_unit(12345, "học sinh") == "12.345 học sinh"
+    assert format_with_unit(None, "%") == "không có số liệu"
+    assert value_axis_title("%") == "Tỷ lệ (%)"
+    assert value_axis_title("học sinh") == "Học sinh"
+
+
+def test_apply_style_sets_shared_layout() -> None:
+    fig = apply_style(go.Figure(), "Tỷ lệ (%)")
+    _check_common_layout(fig)
+    assert fig.layout.template.layout.plot_bgcolor == "white"
+    assert fig.layout.yaxis.title.text == "Tỷ lệ (%)"
+    assert fig.layout.legend.orientation == "h"
+
+
+# --- trend -------------------------------------------------------------------
+
+
+def test_year_label() -> None:
+    assert year_label(2013, "school_year") == "2013-2014"
+    assert year_label(2013, "calendar_year") == "2013"
+
+
+def test_trend_traces_colours_and_province_width() -> None:
+    fig = _trend(_series(["P", "D02", "D04"]))
+    _check_common_layout(fig)
+    traces = _by_name(fig)
+    assert [t.name for t in fig.data] == ["Toàn tỉnh", "Thanh Khê", "Hòa Vang"]
+    assert traces["Toàn tỉnh"].line.color == PROVINCE_COLOR
+    assert traces["Toàn tỉnh"].line.width == 4
+    assert traces["Thanh Khê"].line.width < 4
+    assert traces["Thanh Khê"].line.color == COLORS["D02"]
+    assert all(t.mode == "lines+markers" and t.connectgaps is False for t in fig.data)
+    assert fig.layout.yaxis.title.text == "Tỷ lệ (%)"
+    assert fig.layout.xaxis.title.text == "Năm học"
+
+
+def test_same_district_same_colour_across_subsets() -> None:
+    first = _by_name(_trend(_series(["P", "D03"])))
+    second = _by_name(_trend(_series(["D01", "D02", "D03", "D04"])))
+    assert first["Sơn Trà"].line.color == second["Sơn Trà"].line.color == COLORS["D03"]
+    bars = ranked_bar_figure(
+        pd.DataFrame({"unit_code": ["D03"], "unit_name": ["Sơn Trà"], "value": [80.0], "rank": [1]}),
+        indicator_name="x",
+        unit="%",
+        year_text="2023-2024",
+        province_value=None,
+        colors=COLORS,
+    )
+    assert bars.data[0].marker.color[0] == COLORS["D03"]
+
+
+def test_trend_tick_labels() -> None:
+    school = _trend(_series(["P"]))
+    assert list(school.layout.xaxis.tickvals) == [2013, 2014, 2015, 2016, 2017]
+    assert school.layout.xaxis.ticktext[0] == "2013-2014"
+    calendar = _trend(_series(["P"]), period_type="calendar_year")
+    assert calendar.layout.xaxis.ticktext[0] == "2013"
+    assert calendar.layout.xaxis.title.text == "Năm"
+
+
+def test_trend_gaps_stay_nan() -> None:
+    data = _series(["P", "D01"])
+    data.loc[(data["unit_code"] == "D01") & (data["year"] == 2015), "value"] = np.nan
+    data = data[~((data["unit_code"] == "D01") & (data["year"] == 2016))]  # absent row = gap too
+    trace = _by_name(_trend(data))["Hải Châu"]
+    assert list(trace.x) == [2013, 2014, 2015, 2016, 2017]
+    assert math.isnan(trace.y[2]) and math.isnan(trace.y[3])
+    assert 0 not in trace.y
+    assert trace.customdata[2][0] == "—"
+
+
+def test_trend_customdata_and_hover_vietnamese() -> None:
+    data = pd.DataFrame({"unit_code": ["P"], "unit_name": ["Toàn tỉnh"], "year": [2013], "value": [82.0]})
+    trace = _trend(data).data[0]
+    assert list(trace.customdata[0]) == ["82,0", "2013-2014"]
+    assert "Toàn tỉnh" in trace.hovertemplate
+    assert "%{customdata[0]}%" in trace.hovertemplate
+    counts = data.assign(value=[12345.0])
+    trace = _trend(counts, unit="học sinh").data[0]
+    assert trace.customdata[0][0] == "12.345"
+    assert "%{customdata[0]} học sinh" in trace.hovertemplate
+
+
+def test_trend_target_line_and_deadline_marker() -> None:
+    target = {"value": 20, "comparator": ">=", "year": 2015, "source": "Nghị quyết 29-NQ/TW"}
+    fig = _trend(_series(["P"]), target=target)
+    hline = next(s for s in fig.layout.shapes if s.xref == "x domain")
+    assert hline.y0 == hline.y1 == 20
+    assert hline.line.dash == "dash"
+    note = next(a for a in fig.layout.annotations if a.text.startswith("Mục tiêu"))
+    assert note.text == "Mục tiêu ≥ 20%"
+    assert "Nghị quyết 29-NQ/TW" in note.hovertext
+    marker = _by_name(fig)["Mục tiêu"]
+    assert list(marker.x) == [2015] and list(marker.y) == [20]
+    assert marker.text[0] == "Hạn: 2015-2016"
+    assert target_text({"value": 95.5, "comparator": "<="}, "%") == "Mục tiêu ≤ 95,5%"
+
+
+def test_trend_target_without_year_has_no_marker() -> None:
+    fig = _trend(_series(["P"]), target={"value": 20, "comparator": ">=", "year": None, "source": "x"})
+    assert "Mục tiêu" not in _by_name(fig)
+    assert len(fig.layout.shapes) == 1
+
+
+def test_trend_break_line() -> None:
+    fig = _trend(_series(["P"]), break_year=2016, break_note="Từ 2016 tính theo dân số mới")
+    vline = next(s for s in fig.layout.shapes if s.yref == "y domain")
+    assert vline.x0 == vline.x1 == 2015.5
+    assert vline.line.dash == "dot"
+    note = next(a for a in fig.layout.annotations if a.text == "Đổi cách tính")
+    assert note.hovertext == "Từ 2016 tính theo dân số mới"
+
+
+def test_trend_events() -> None:
+    fig = _trend(_series(["P"]), events=[(2014, "Luật Giáo dục 2019"), {"year": 2016, "label": "Sáp nhập"}])
+    assert sorted(s.x0 for s in fig.layout.shapes) == [2014, 2016]
+    assert {a.text for a in fig.layout.annotations} == {"Luật Giáo dục 2019", "Sáp nhập"}
+
+
+def test_trend_rejects_duplicates() -> None:
+    data = pd.concat([_series(["P"]), _series(["P"])])
+    with pytest.raises(ValueError, match="more than one"):
+        _trend(data)
+
+
+# --- compare -----------------------------------------------------------------
+
+
+def _ranked() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "unit_code": ["D02", "D01", "D04", "D03"],
+            "unit_name": ["Thanh Khê", "Hải Châu", "Hòa Vang", "Sơn Trà"],
+            "value": [78.5, 91.25, np.nan, 85.0],
+            "rank": pd.array([3, 1, pd.NA, 2], dtype="Int64"),
+        }
+    )
+
+
+def test_ranked_bar_order_colours_and_province_line() -> None:
+    fig = ranked_bar_figure(
+        _ranked(), indicator_name="Tỷ lệ", unit="%", year_text="2023-2024", province_value=82.0, colors=COLORS
+    )
+    _check_common_layout(fig)
+    bar = fig.data[0]
+    assert bar.orientation == "h"
+    assert list(bar.y) == ["Hải Châu", "Sơn Trà", "Thanh Khê", "Hòa Vang (không có số liệu)"]
+    assert fig.layout.yaxis.autorange == "reversed"  # rank 1 at the top
+    assert list(bar.marker.color) == [COLORS[c] for c in ("D01", "D03", "D02", "D04")]
+    assert list(bar.text) == ["91,2%", "85,0%", "78,5%", ""]
+    assert math.isnan(bar.x[3])
+    assert bar.textposition == "outside"
+    line = fig.layout.shapes[0]
+    assert line.x0 == line.x1 == 82.0 and line.line.dash == "dash"
+    assert fig.layout.annotations[0].text == "Toàn tỉnh: 82,0%"
+    assert fig.layout.xaxis.title.text == "Tỷ lệ (%)"
+
+
+def test_ranked_bar_without_province_value() -> None:
+    fig = ranked_bar_figure(
+        _ranked(), indicator_name="Số học sinh", unit="học sinh", year_text="2023", province_value=None, colors=COLORS
+    )
+    assert len(fig.layout.shapes) == 0
+    assert fig.data[0].text[0] == "91"
+    assert fig.layout.xaxis.title.text == "Học sinh"
+
+
+def test_heatmap_shape_nan_and_labels() -> None:
+    matrix = pd.DataFrame(
+        [[80.0, np.nan, 85.5], [70.0, 72.0, 74.0]], index=["Hải Châu", "Sơn Trà"], columns=[2013, 2014, 2015]
+    )
+    fig = heatmap_figure(matrix, indicator_name="Tỷ lệ", unit="%", period_type="school_year", direction="down")
+    _check_common_layout(fig)
+    heat = fig.data[0]
+    z = np.asarray(heat.z, dtype=float)
+    assert z.shape == (2, 3)
+    assert math.isnan(z[0][1]) and z[0][0] == 80.0
+    assert list(heat.x) == ["2013-2014", "2014-2015", "2015-2016"]
+    assert list(heat.y) == ["Hải Châu", "Sơn Trà"]
+    assert heat.customdata[0][1] == "không có số liệu"
+    assert heat.customdata[0][2] == "85,5%"
+    assert heat.text[0][1] == ""
+    assert [list(s) for s in heat.colorscale] == [list(s) for s in sequential_scale("down")]
+    assert fig.layout.yaxis.autorange == "reversed"
+
+
+def test_rank_change_reversed_axis_and_colours() -> None:
+    table = pd.DataFrame(
+        {
+            "unit_code": ["D01", "D02", "D03"],
+            "unit_name": ["Hải Châu", "Thanh Khê", "Sơn Trà"],
+            "rank_from": pd.array([1, 3, pd.NA], dtype="Int64"),
+            "rank_to": pd.array([2, 1, 3], dtype="Int64"),
+        }
+    )
+    fig = rank_change_figure(table, from_text="2013-2014", to_text="2023-2024", colors=COLORS)
+    _check_common_layout(fig)
+    assert fig.layout.yaxis.autorange == "reversed"
+    assert list(fig.layout.xaxis.ticktext) == ["2013-2014", "2023-2024"]
+    traces = _by_name(fig)
+    assert list(traces["Thanh Khê"].y) == [3, 1]
+    assert traces["Thanh Khê"].line.color == COLORS["D02"]
+    assert list(traces["Thanh Khê"].text) == ["Thanh Khê", "Thanh Khê"]
+    assert "Tăng 2 bậc" in traces["Thanh Khê"].hovertemplate
+    assert "Giảm 1 bậc" in traces["Hải Châu"].hovertemplate
+    assert traces["Sơn Trà"].y[0] is None
+
+
+def test_disparity_cv_percent_and_ratio_axis() -> None:
+    frame = pd.DataFrame(
+        {"year": [2013, 2014, 2016], "n": [7, 7, 6], "cv": [0.125, 0.1, np.nan], "max_min_ratio": [1.5, 1.25, 1.4]}
+    )
+    fig = disparity_figure(frame, indicator_name="Tỷ lệ", unit="%", period_type="calendar_year")
+    _check_common_layout(fig)
+    cv, ratio = fig.data
+    assert list(cv.x) == [2013, 2014, 2015, 2016]
+    assert cv.y[0] == pytest.approx(12.5) and cv.y[1] == pytest.approx(10.0)
+    assert math.isnan(cv.y[2]) and math.isnan(cv.y[3])
+    assert ratio.yaxis == "y2" and ratio.y[1] == 1.25
+    assert cv.customdata[0][0] == "12,5%"
+    assert ratio.customdata[1][0] == "1,25 lần"
+    assert fig.layout.yaxis.title.text == "Hệ số biến thiên (%)"
+    assert fig.layout.yaxis2.title.text == "Lớn nhất / nhỏ nhất (lần)"
+    assert fig.layout.yaxis2.overlaying == "y"
+    assert list(fig.layout.xaxis.ticktext) == ["2013", "2014", "2015", "2016"]
+
+
+def test_charts_package_does_not_import_streamlit() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = "import sys, charts; print('streamlit' in sys.modules)"
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root)
+    assert out.stdout.strip() == "False"

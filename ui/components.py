@@ -1,0 +1,33 @@
+"""Small shared pieces of page layout."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import data
+from ui.filters import Filters, current
+
+ILLUSTRATIVE_NOTICE = (
+    "**Dữ liệu minh họa.** Tỉnh Sơn Hà và mọi số liệu ở đây là giả định, chỉ dùng để trình diễn "
+    "công cụ; không phản ánh địa phương thực nào."
+)
+
+
+def page_header(title: str, caption: str | None = None) -> Filters | None:
+    """Title, the illustrative-data notice, and the filters; None (after a clear
+    message) when there is nothing to show yet."""
+    st.title(title)
+    if caption:
+        st.caption(caption)
+    try:
+        summary = data.query("store_summary").iloc[0]
+    except data.StoreMissingError:
+        st.error("Chưa có cơ sở dữ liệu. Chạy `make run` (tự tạo dữ liệu minh họa) hoặc `python -m etl init`.")
+        return None
+    if summary["illustrative"]:
+        st.warning(ILLUSTRATIVE_NOTICE, icon="⚠️")
+    filters = current()
+    if filters is None or not summary["n_values"]:
+        st.info("Chưa có số liệu. Nạp tệp Excel bằng lệnh `python -m etl load TỆP.xlsx` rồi tải lại trang.")
+        return None
+    return filters

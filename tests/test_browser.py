@@ -81,17 +81,38 @@ def server(demo_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     proc.wait(timeout=10)
 
 
-def test_home_page_renders_in_chromium(server: str, tmp_path: Path) -> None:
+ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
+# (url path with a shared link's parameters, title, number of charts at least)
+PAGES = [
+    ("", "Tổng kết 10 năm thực hiện Nghị quyết 29-NQ/TW", 0),
+    ("xu-huong?chi_tieu=th_tl_cqg&dia_ban=993,999", "Xu hướng theo thời gian", 1),
+    ("so-sanh?chi_tieu=thcs_tl_bohoc", "So sánh địa bàn", 4),
+    ("danh-gia?nhom=dieu_kien", "Đánh giá kết quả – hạn chế", 0),
+    ("chat-luong", "Chất lượng dữ liệu", 0),
+    ("danh-muc", "Danh mục chỉ tiêu", 0),
+]
+
+
+@pytest.mark.parametrize("viewport", [(1280, 800), (820, 1180)], ids=["laptop", "tablet"])
+def test_every_page_renders_in_chromium(server: str, viewport: tuple[int, int]) -> None:
     from playwright.sync_api import sync_playwright
 
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 800})
-        page.goto(server)
-        page.get_by_text("Tổng kết 10 năm thực hiện Nghị quyết 29-NQ/TW").wait_for(timeout=30_000)
-        page.get_by_text("Dữ liệu minh họa").first.wait_for(timeout=30_000)
-        page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=30_000)
-        assert page.get_by_text("Tỉnh Sơn Hà").first.is_visible()
-        page.screenshot(path=str(tmp_path / "tong_quan.png"), full_page=True)
+        page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+        for path, title, n_charts in PAGES:
+            page.goto(f"{server}/{path}")
+            page.get_by_role("heading", name=title).wait_for(timeout=60_000)
+            page.get_by_text("Dữ liệu minh họa").first.wait_for(timeout=30_000)
+            if n_charts:
+                page.locator('[data-testid="stPlotlyChart"] .main-svg').nth(n_charts - 1).wait_for(timeout=60_000)
+            else:
+                page.locator('[data-testid="stDataFrame"], [data-testid="stMetric"]').first.wait_for(timeout=60_000)
+            page.wait_for_timeout(500)
+            assert page.get_by_text("Page not found").count() == 0, path
+            assert page.locator('[data-testid="stException"]').count() == 0, path
+            assert page.locator('[data-testid="stPlotlyChart"]').count() >= n_charts
+            name = path.split("?")[0] or "tong-quan"
+            page.screenshot(path=str(ARTIFACTS / f"{name}_{viewport[0]}x{viewport[1]}.png"), full_page=True)
         browser.close()
-    assert (tmp_path / "tong_quan.png").stat().st_size > 10_000

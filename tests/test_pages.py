@@ -1,38 +1,132 @@
-"""Pages run without exceptions on the demo store and on an empty store (AppTest)."""
+"""Every page runs on the demo store and on an empty store (AppTest), and the
+sidebar filters change what is shown (asserted on the data drawn)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
+PAGES = [
+    "pages/tong_quan.py",
+    "pages/xu_huong.py",
+    "pages/so_sanh.py",
+    "pages/danh_gia.py",
+    "pages/chat_luong.py",
+    "pages/danh_muc.py",
+]
 
 
-def run_app(db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+def open_page(db: Path, monkeypatch: pytest.MonkeyPatch, page: str, **params: str) -> AppTest:
+    """Run the entry point with a shared link's query parameters, then show `page`.
+
+    AppTest re-runs only the page script after a switch, so the sidebar filters
+    are those the entry point drew on the first run (as in a browser session).
+    """
     monkeypatch.setenv("NQ29_DB", str(db))
-    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if page != PAGES[0]:
+        at.switch_page(page).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
 
 
-def test_home_page_on_the_demo_store(demo_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    at = run_app(demo_store, monkeypatch)
-    assert not at.exception
+def chart_specs(at: AppTest) -> list[dict[str, Any]]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_the_demo_store(demo_store: Path, monkeypatch: pytest.MonkeyPatch, page: str) -> None:
+    at = open_page(demo_store, monkeypatch, page)
     assert "Dữ liệu minh họa" in at.warning[0].value
-    assert [m.value for m in at.metric][:2] == ["Tỉnh Sơn Hà", "10"]
-    table = at.dataframe[0].value
-    row = table[table["name_vi"] == "Tỷ lệ học sinh trung học cơ sở bỏ học"].iloc[0]
-    assert row["trend"] == "Xấu đi"
-    assert row["base"].endswith("%") and "," in row["base"]  # Vietnamese decimal comma
+    assert at.title[0].value
 
 
-def test_home_page_on_an_empty_store(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    at = run_app(store, monkeypatch)
-    assert not at.exception
+@pytest.mark.parametrize("page", PAGES[:-1])
+def test_every_page_says_no_data_yet_on_an_empty_store(store: Path, monkeypatch: pytest.MonkeyPatch, page: str) -> None:
+    at = open_page(store, monkeypatch, page)
     assert any("Chưa có số liệu" in i.value for i in at.info)
+    assert not at.get("plotly_chart")
 
 
-def test_home_page_without_a_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    at = run_app(tmp_path / "missing.duckdb", monkeypatch)
-    assert not at.exception
+def test_catalogue_page_works_before_any_data(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page(store, monkeypatch, "pages/danh_muc.py")
+    assert len(at.dataframe[0].value) > 90
+
+
+def test_pages_without_a_database_explain_what_to_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page(tmp_path / "missing.duckdb", monkeypatch, PAGES[0])
     assert "Chưa có cơ sở dữ liệu" in at.error[0].value
+
+
+def test_trend_shows_the_chosen_districts_the_province_and_the_years(
+    demo_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = open_page(demo_store, monkeypatch, "pages/xu_huong.py", chi_tieu="th_tl_cqg", dia_ban="993,999", tu="2015")
+    table = at.dataframe[0].value
+    assert list(table.index) == ["Tỉnh Sơn Hà", "Huyện Hòa Phong", "Huyện Mường Khoa"]
+    assert table.columns[0] == "2015-2016" and table.columns[-1] == "2023-2024"
+    assert table.loc["Huyện Mường Khoa", "2023-2024"].endswith("%") and "," in table.loc["Tỉnh Sơn Hà", "2023-2024"]
+    [spec] = chart_specs(at)
+    assert [t["name"] for t in spec["data"] if t.get("mode") == "lines+markers"] == list(table.index)
+    assert spec["layout"]["separators"] == ",."
+
+
+def test_trend_of_another_indicator_changes_the_data(demo_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page(demo_store, monkeypatch, "pages/xu_huong.py", chi_tieu="ld_tl_quadaotao")
+    table = at.dataframe[0].value
+    assert at.subheader[0].value == "Tỷ lệ lao động qua đào tạo"
+    assert table.columns[0] == "2013" and len(table) == 11  # calendar years; province + 10 districts
+
+
+def test_comparison_ranks_the_districts_for_the_chosen_indicator(
+    demo_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = open_page(demo_store, monkeypatch, "pages/so_sanh.py", chi_tieu="th_tl_cqg")
+    specs = chart_specs(at)
+    assert len(specs) == 4
+    bars = specs[0]["data"][0]
+    assert bars["y"][0] == "Thành phố Sơn Hà" and bars["y"][-1] == "Huyện Mường Khoa"  # best first, laggard last
+    heat = next(s for s in specs if s["data"][0]["type"] == "heatmap")["data"][0]
+    assert heat["z"]["shape"] == "10, 11"  # 10 districts × 11 years (plotly 7 ships arrays as typed buffers)
+
+
+def test_assessment_lists_the_weaknesses_of_the_chosen_group(demo_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page(demo_store, monkeypatch, "pages/danh_gia.py", nhom="hieu_qua")
+    names = {name for df in at.dataframe for name in df.value["name_vi"]}
+    assert "Tỷ lệ học sinh trung học cơ sở bỏ học" in names
+    words = ("bỏ học", "tốt nghiệp", "hoàn thành", "lớp 5", "xét tốt nghiệp", "dự thi")
+    assert all(any(w in n for w in words) for n in names), names  # only the chosen group's indicators
+    weak = next(df.value for df in at.dataframe if "Tỷ lệ học sinh trung học cơ sở bỏ học" in set(df.value["name_vi"]))
+    row = weak[weak["name_vi"] == "Tỷ lệ học sinh trung học cơ sở bỏ học"].iloc[0]
+    assert row["trend"].startswith("Xấu đi") and "xu-huong" in row["link"]
+
+
+def test_quality_page_lists_the_flagged_value(demo_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page(demo_store, monkeypatch, "pages/chat_luong.py")
+    flagged = next(df.value for df in at.dataframe if "message" in df.value.columns)
+    assert list(flagged["unit_name"]) == ["Huyện Tân Điền"] and list(flagged["year"]) == [2018]
+
+
+def test_catalogue_search_ignores_diacritics(demo_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page(demo_store, monkeypatch, "pages/danh_muc.py")
+    at.text_input(key="tim_chi_tieu").input("ty le chuan quoc gia").run()
+    names = list(at.dataframe[0].value["name_vi"])
+    assert len(names) == 4 and all(n.startswith("Tỷ lệ trường") and "chuẩn quốc gia" in n for n in names)
+
+
+def test_overview_cards_show_the_key_indicators_with_verdicts(
+    demo_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = open_page(demo_store, monkeypatch, PAGES[0])
+    labels = [m.label for m in at.metric]
+    assert "Tỷ lệ trường tiểu học đạt chuẩn quốc gia" in labels and len(labels) >= 10
+    captions = " ".join(c.value for c in at.caption)
+    assert "Nghị quyết 29-NQ/TW" in captions  # the budget-share target's source

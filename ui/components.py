@@ -13,7 +13,7 @@ ILLUSTRATIVE_NOTICE = (
 )
 
 
-def page_header(title: str, caption: str | None = None) -> Filters | None:
+def page_header(title: str, caption: str | None = None, needs_values: bool = True) -> Filters | None:
     """Title, the illustrative-data notice, and the filters; None (after a clear
     message) when there is nothing to show yet."""
     st.title(title)
@@ -25,9 +25,9 @@ def page_header(title: str, caption: str | None = None) -> Filters | None:
         st.error("Chưa có cơ sở dữ liệu. Chạy `make run` (tự tạo dữ liệu minh họa) hoặc `python -m etl init`.")
         return None
     if summary["illustrative"]:
-        st.warning(ILLUSTRATIVE_NOTICE, icon="⚠️")
+        st.warning(ILLUSTRATIVE_NOTICE, icon=":material/warning:")
     filters = current()
-    if filters is None or not summary["n_values"]:
+    if filters is None or (needs_values and not summary["n_values"]):
         st.info("Chưa có số liệu. Nạp tệp Excel bằng lệnh `python -m etl load TỆP.xlsx` rồi tải lại trang.")
         return None
     return filters

@@ -26,7 +26,7 @@ def indicator_meta(catalogue: pd.DataFrame, code: str) -> dict[str, Any]:
     rows = catalogue[catalogue["code"] == code]
     if rows.empty:
         raise KeyError(code)
-    meta = rows.iloc[0].to_dict()
+    meta = {str(k): v for k, v in rows.iloc[0].to_dict().items()}
     meta["break_year"] = None if pd.isna(meta.get("break_year")) else int(meta["break_year"])
     return meta
 
@@ -47,3 +47,10 @@ def within(values: pd.DataFrame, sel: Selection) -> pd.DataFrame:
         (values["indicator_code"] == sel.indicator_code) & values["year"].between(sel.first_year, sel.last_year)
     ]
     return rows.reset_index(drop=True)
+
+
+def complete_only(values: pd.DataFrame) -> pd.DataFrame:
+    """Drop aggregates that do not cover every district: a partial sum is no province value."""
+    if "complete" not in values.columns:
+        return values
+    return values[values["complete"].fillna(True).astype(bool)].reset_index(drop=True)

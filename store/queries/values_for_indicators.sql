@@ -10,7 +10,8 @@ SELECT
     v.value,
     v.origin,
     v.n_units,
-    v.n_expected
+    v.n_expected,
+    v.complete
 FROM indicator_values AS v
 INNER JOIN units AS u ON v.unit_code = u.code
 WHERE

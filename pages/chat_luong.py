@@ -1,0 +1,69 @@
+"""Chất lượng dữ liệu: coverage, flagged values, district sums vs province figures."""
+
+import streamlit as st
+
+from ui import data
+from ui.components import page_header
+from views.quality import build_quality
+
+f = page_header("Chất lượng dữ liệu", "Đủ hay thiếu số liệu theo địa bàn và năm; các giá trị bị cảnh báo khi nạp.")
+if f is None:
+    st.stop()
+
+view = build_quality(
+    data.query("coverage", first_year=f.first_year, last_year=f.last_year),
+    data.query("units"),
+    data.query("catalogue"),
+    data.query("flagged_values"),
+    data.query("province_vs_districts"),
+    f.years,
+)
+st.subheader("Mức đầy đủ số liệu (tỷ lệ chỉ tiêu có số liệu)")
+st.dataframe(
+    view.coverage,
+    column_config={
+        str(y): st.column_config.ProgressColumn(str(y), format="percent", min_value=0, max_value=1)
+        for y in view.coverage.columns
+    },
+    width="stretch",
+)
+st.subheader("Chỉ tiêu còn thiếu")
+if view.missing.empty:
+    st.success("Không thiếu số liệu nào trong giai đoạn đã chọn.")
+else:
+    st.dataframe(
+        view.missing[["unit_name", "name_vi", "n_missing", "missing_years"]],
+        column_config={
+            "unit_name": "Địa bàn",
+            "name_vi": "Chỉ tiêu",
+            "n_missing": "Số năm thiếu",
+            "missing_years": "Các năm thiếu",
+        },
+        hide_index=True,
+        width="stretch",
+    )
+st.subheader("Giá trị bị cảnh báo khi nạp")
+if view.flagged.empty:
+    st.success("Không có giá trị nào bị cảnh báo.")
+else:
+    st.dataframe(
+        view.flagged[["unit_name", "indicator_name", "year", "raw_value", "message", "file_name", "sheet", "cell"]],
+        column_config={
+            "unit_name": "Địa bàn",
+            "indicator_name": "Chỉ tiêu",
+            "year": "Năm",
+            "raw_value": "Giá trị",
+            "message": "Cảnh báo",
+            "file_name": "Tệp",
+            "sheet": "Trang",
+            "cell": "Ô",
+        },
+        hide_index=True,
+        width="stretch",
+    )
+st.subheader("Tổng các huyện so với số tỉnh báo cáo")
+if view.sums.empty:
+    st.info("Chưa có chỉ tiêu nào vừa do tỉnh báo cáo vừa do các huyện báo cáo.")
+else:
+    st.dataframe(view.sums, hide_index=True, width="stretch")
+    st.caption("Chênh lệch không hẳn là lỗi: ví dụ chi ngân sách toàn tỉnh gồm cả chi của cấp tỉnh.")

@@ -1,0 +1,52 @@
+"""Đánh giá kết quả – hạn chế: the ten-year assessment per indicator group."""
+
+import streamlit as st
+
+from ui import inputs
+from ui.components import page_header
+from ui.tables import ASSESSMENT_COLUMNS, assessment_rows
+from views.assessment import build_assessment
+
+f = page_header(
+    "Đánh giá kết quả – hạn chế",
+    "Mười năm theo từng nhóm chỉ tiêu: cải thiện / ổn định / xấu đi (theo chiều tốt của chỉ tiêu), "
+    "đạt hay chưa đạt mục tiêu, địa bàn thấp hơn toàn tỉnh. Kết quả nổi bật xếp trước, hạn chế nghiêm trọng tiếp theo.",
+)
+if f is None:
+    st.stop()
+
+ref = inputs.reference()
+view = build_assessment(
+    inputs.all_values(f),
+    ref["catalogue"],
+    ref["targets"],
+    f.province_code,
+    f.first_year,
+    f.last_year,
+    group_code=f.group_code,
+)
+group_name = ref["catalogue"].set_index("group_code").loc[f.group_code, "group_name"]
+group_name = group_name.iloc[0] if hasattr(group_name, "iloc") else group_name
+st.subheader(f"Nhóm: {group_name}")
+if view.table.empty:
+    st.info("Nhóm này chưa có số liệu toàn tỉnh trong giai đoạn đã chọn.")
+    st.stop()
+for standing, title in (("result", "Kết quả đạt được"), ("weakness", "Hạn chế, yếu kém"), ("neutral", "Khác")):
+    part = view.table[view.table["standing"] == standing]
+    if part.empty:
+        continue
+    st.markdown(f"**{title}** ({len(part)} chỉ tiêu)")
+    st.dataframe(
+        assessment_rows(part),
+        column_config={
+            **ASSESSMENT_COLUMNS,
+            "link": st.column_config.LinkColumn("Xu hướng", display_text="Xem xu hướng"),
+        },
+        hide_index=True,
+        width="stretch",
+        key=f"assessment_{standing}",
+    )
+st.caption(
+    "Đánh giá dựa trên giá trị toàn tỉnh (tổng tử số / tổng mẫu số); chỉ tiêu đổi cách tính trong kỳ được "
+    "đánh giá trên đoạn so sánh được. Mục tiêu đã hết hạn được đánh giá tại năm hết hạn."
+)

@@ -1,0 +1,51 @@
+"""Danh mục chỉ tiêu: definitions, units, formulas, directions, sources, targets."""
+
+import streamlit as st
+
+from ui import data
+from ui.components import page_header
+from views.catalogue import build_catalogue
+
+f = page_header(
+    "Danh mục chỉ tiêu", "Định nghĩa, đơn vị tính, công thức, chiều đánh giá, nguồn và mục tiêu.", needs_values=False
+)
+if f is None:
+    st.stop()
+
+text = st.text_input("Tìm chỉ tiêu (gõ có dấu hoặc không dấu, ví dụ “ty le chuan”)", key="tim_chi_tieu")
+found = build_catalogue(data.query("catalogue"), data.query("targets"), text)
+st.caption(f"{len(found)} chỉ tiêu")
+st.dataframe(
+    found[
+        [
+            "code",
+            "name_vi",
+            "group_name",
+            "unit",
+            "formula",
+            "direction_vi",
+            "period_vi",
+            "source_dept",
+            "targets_vi",
+            "definition",
+            "break_note",
+            "aliases",
+        ]
+    ],
+    column_config={
+        "code": "Mã",
+        "name_vi": "Chỉ tiêu",
+        "group_name": "Nhóm",
+        "unit": "Đơn vị tính",
+        "formula": "Công thức",
+        "direction_vi": "Chiều đánh giá",
+        "period_vi": "Kỳ số liệu",
+        "source_dept": "Nguồn",
+        "targets_vi": "Mục tiêu",
+        "definition": "Định nghĩa",
+        "break_note": "Thay đổi cách tính",
+        "aliases": "Tên gọi khác",
+    },
+    hide_index=True,
+    width="stretch",
+)

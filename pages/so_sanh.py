@@ -1,0 +1,37 @@
+"""So sánh địa bàn: ranked bars, heatmap, rank change and disparity for one indicator."""
+
+import streamlit as st
+
+from charts.trend import year_label
+from ui import inputs
+from ui.components import page_header
+from views.compare import build_compare
+
+f = page_header("So sánh địa bàn", "Các huyện, thị xã, thành phố cạnh nhau cho một chỉ tiêu.")
+if f is None:
+    st.stop()
+
+ref = inputs.reference()
+period = ref["catalogue"].set_index("code").loc[f.indicator_code, "period_type"]
+year = st.select_slider(
+    "Năm so sánh",
+    options=list(f.years),
+    value=f.last_year,
+    format_func=lambda y: year_label(y, period),
+    key="so_sanh_nam",
+)
+view = build_compare(inputs.values([f.indicator_code], f), ref["catalogue"], ref["units"], inputs.selection(f), year)
+st.subheader(view.title)
+if not view.has_data:
+    st.info(f"Chưa có số liệu của chỉ tiêu này cho năm {view.year_text}.")
+left, right = st.columns(2)
+with left:
+    st.markdown(f"**Xếp hạng năm {view.year_text}** (đường đứt: toàn tỉnh)")
+    st.plotly_chart(view.ranked_bar, key="ranked_bar")
+with right:
+    st.markdown("**Thay đổi thứ hạng** trong giai đoạn")
+    st.plotly_chart(view.rank_change, key="rank_change")
+st.markdown("**Bản đồ nhiệt địa bàn × năm**")
+st.plotly_chart(view.heatmap, key="heatmap")
+st.markdown("**Mức chênh lệch giữa các địa bàn qua các năm**")
+st.plotly_chart(view.disparity, key="disparity")

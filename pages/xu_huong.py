@@ -1,0 +1,27 @@
+"""Xu hướng: one indicator over 2013–2023 for the chosen districts and the province."""
+
+import streamlit as st
+
+from ui import inputs
+from ui.components import page_header
+from ui.tables import formatted
+from views.trend import build_trend
+
+f = page_header("Xu hướng theo thời gian", "Một chỉ tiêu qua các năm: các địa bàn đã chọn và toàn tỉnh.")
+if f is None:
+    st.stop()
+
+view = build_trend(inputs.values([f.indicator_code], f), **inputs.reference(), sel=inputs.selection(f))
+st.subheader(view.title)
+if view.note:
+    st.info(view.note)
+st.plotly_chart(view.figure, key="trend_chart")
+notes = [text for text in (view.target_text, view.break_text) if text]
+for text in notes:
+    st.caption(text)
+st.markdown(f"**Định nghĩa.** {view.definition}")
+st.dataframe(formatted(view.table, view.unit), width="stretch")
+st.caption(
+    "“—”: không có số liệu (không phải số 0). Giá trị toàn tỉnh chỉ hiển thị khi đủ các huyện báo cáo "
+    "hoặc do tỉnh báo cáo; tỷ lệ toàn tỉnh = tổng tử số / tổng mẫu số."
+)

@@ -1,0 +1,31 @@
+"""Danh mục chỉ tiêu: the catalogue with formulas and targets, searchable without diacritics."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.catalogue_search import formula_text, search_catalogue
+from charts.trend import target_text
+
+DIRECTION_VI = {"up": "Càng cao càng tốt", "down": "Càng thấp càng tốt", "neutral": "Không đánh giá tốt/xấu"}
+PERIOD_VI = {"school_year": "Năm học (số liệu 30/9)", "calendar_year": "Năm dương lịch"}
+
+
+def build_catalogue(catalogue: pd.DataFrame, targets: pd.DataFrame, text: str) -> pd.DataFrame:
+    """Matching indicators with Vietnamese labels for direction, period, formula and targets."""
+    found = search_catalogue(catalogue, text)
+    return found.assign(
+        formula=[formula_text(row) for _, row in found.iterrows()],
+        direction_vi=found["direction"].map(DIRECTION_VI),
+        period_vi=found["period_type"].map(PERIOD_VI),
+        targets_vi=[_targets_for(targets, code, unit) for code, unit in zip(found["code"], found["unit"], strict=True)],
+    )
+
+
+def _targets_for(targets: pd.DataFrame, code: str, unit: str) -> str:
+    rows = targets[targets["indicator_code"] == code]
+    parts = []
+    for _, t in rows.iterrows():
+        when = "hằng năm" if pd.isna(t["year"]) else f"đến {int(t['year'])}"
+        parts.append(f"{target_text(t.to_dict(), unit)} ({when}; {t['source']})")
+    return "\n".join(parts)

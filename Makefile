@@ -29,6 +29,7 @@ demo: $(VENV)/.runtime
 
 bench: $(VENV)/.runtime
 	$(PY) -m bench.run
+	$(PY) -m bench.pages
 
 $(DB): $(VENV)/.runtime
 	$(PY) -m etl demo --db $(DB)

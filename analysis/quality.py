@@ -13,11 +13,16 @@ years: figures reported only by the province (budget, labour-force survey)
 then do not show as a gap in every district, nor the districts' education
 counts as a gap of the province. The default (False) counts every reported
 indicator of the catalogue.
+
+Coverage holds one row per unit, indicator and year, i.e. ~560,000 rows for
+a national round of ~700 districts, so everything below works on integer
+positions with numpy (one pass over the coverage rows), never row by row.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -38,21 +43,86 @@ def _display_units(units: pd.DataFrame) -> pd.DataFrame:
     return keyed.sort_values(["_child", "sort_order"], kind="stable").reset_index(drop=True)
 
 
-def _expected(
-    coverage: pd.DataFrame, units: pd.DataFrame, codes: pd.Series, years: Sequence[int], only_expected: bool
-) -> dict[bool, list[str]]:
-    """Indicator codes counted for the province tier (False) and the district tier (True)."""
+def _alive(units: pd.DataFrame, years: Sequence[int]) -> np.ndarray[Any, Any]:
+    """units x years: True where the unit existed that year (valid_from..valid_to, inclusive)."""
+    start = pd.to_numeric(units["valid_from"]).astype("float64").to_numpy(na_value=np.nan)[:, None]
+    end = pd.to_numeric(units["valid_to"]).astype("float64").to_numpy(na_value=np.nan)[:, None]
+    year = np.asarray(list(years), dtype="float64")[None, :]
+    result: np.ndarray[Any, Any] = (np.isnan(start) | (start <= year)) & (np.isnan(end) | (year <= end))
+    return result
+
+
+def _positions(column: pd.Series, labels: pd.Index) -> np.ndarray[Any, Any]:
+    """Position of each value of `column` in `labels` (-1 when absent).
+
+    Factorises the column first, so only its distinct values are looked up:
+    much cheaper than hashing every row of a large coverage frame.
+    """
+    codes, uniques = pd.factorize(column)
+    found = labels.get_indexer(pd.Index(uniques))
+    return np.where(codes >= 0, found[codes], -1)
+
+
+def _distinct(keys: np.ndarray[Any, Any], space: int) -> np.ndarray[Any, Any]:
+    """The distinct values of non-negative int keys below `space`, ascending (repeated rows drop out).
+
+    A boolean grid over the key space when it is small enough (units x
+    indicators x years usually is), else a sort; np.unique's hashing is far
+    slower on half a million keys.
+    """
+    if space <= max(8 * keys.size, 1 << 20):
+        seen = np.zeros(space, dtype=bool)
+        seen[keys] = True
+        return np.flatnonzero(seen)
+    ordered = np.sort(keys)
+    return ordered[np.r_[True, ordered[1:] != ordered[:-1]]] if ordered.size else ordered
+
+
+class _Hits(NamedTuple):
+    """Distinct (unit, indicator, year) positions present in the coverage rows."""
+
+    unit: np.ndarray[Any, Any]  # into _Coverage.unit_codes
+    indicator: np.ndarray[Any, Any]  # into the reported codes
+    year: np.ndarray[Any, Any]  # into _Coverage.years
+
+
+class _Coverage(NamedTuple):
+    shown: pd.DataFrame  # _display_units()
+    unit_codes: pd.Index  # distinct codes of `shown`
+    unit_row: np.ndarray[Any, Any]  # for each shown row, its position in unit_codes
+    child: np.ndarray[Any, Any]  # per unit code: is it a district (has a parent)?
+    years: pd.Index  # distinct years asked for
+    year_col: np.ndarray[Any, Any]  # for each requested year, its position in `years`
+    hits: _Hits
+
+
+def _coverage(coverage: pd.DataFrame, units: pd.DataFrame, codes: pd.Series, years: Sequence[int]) -> _Coverage:
+    """The coverage rows of the reported `codes` as positions, restricted to known units and `years`."""
+    shown = _display_units(units)
+    unit_codes = pd.Index(shown["code"]).unique()
+    unit_row = unit_codes.get_indexer(shown["code"])
+    child = shown.drop_duplicates("code")["_child"].to_numpy(dtype=bool)  # aligned with unit_codes
+    year_list = [int(y) for y in years]
+    distinct_years = pd.Index(sorted(set(year_list)), dtype="int64")
+    unit = _positions(coverage["unit_code"].astype(str), unit_codes)
+    indicator = _positions(coverage["indicator_code"], pd.Index(codes))
+    year = distinct_years.get_indexer(pd.Index(coverage["year"].astype("int64")))
+    keep = (unit >= 0) & (indicator >= 0) & (year >= 0)
+    unit, indicator, year = unit[keep], indicator[keep], year[keep]
+    n_ind, n_year = max(len(codes), 1), max(len(distinct_years), 1)
+    key = _distinct((unit.astype("int64") * n_ind + indicator) * n_year + year, len(unit_codes) * n_ind * n_year)
+    hits = _Hits(key // (n_ind * n_year), key // n_year % n_ind, key % n_year)
+    year_col = distinct_years.get_indexer(pd.Index(year_list, dtype="int64"))
+    return _Coverage(shown, unit_codes, unit_row, child, distinct_years, year_col, hits)
+
+
+def _expected(cov: _Coverage, n_codes: int, only_expected: bool) -> np.ndarray[Any, Any]:
+    """2 x n_codes: the indicators counted for the province tier (row 0) and the district tier (row 1)."""
     if not only_expected:
-        return {False: list(codes), True: list(codes)}
-    child = units.assign(code=units["code"].astype(str)).set_index("code")["parent_code"].notna()
-    rows = coverage[coverage["indicator_code"].isin(codes) & coverage["year"].isin(list(years))]
-    tier = rows["unit_code"].astype(str).map(child)
-    return {t: [c for c in codes if c in set(rows.loc[tier == t, "indicator_code"])] for t in (False, True)}
-
-
-def _present(coverage: pd.DataFrame, codes: pd.Series) -> set[tuple[str, str, int]]:
-    rows = coverage[coverage["indicator_code"].isin(codes)]
-    return set(zip(rows["unit_code"].astype(str), rows["indicator_code"], rows["year"].astype(int), strict=True))
+        return np.ones((2, n_codes), dtype=bool)
+    wanted = np.zeros((2, n_codes), dtype=bool)
+    wanted[cov.child[cov.hits.unit].astype("int64"), cov.hits.indicator] = True
+    return wanted
 
 
 def coverage_matrix(
@@ -71,22 +141,22 @@ def coverage_matrix(
     from the districts.
     """
     codes = _reported(catalogue)["code"]
-    counted = _expected(coverage, units, codes, years, only_expected)
-    present = _present(coverage, codes)
-    shown = _display_units(units)
-    data = []
-    for _, unit in shown.iterrows():
-        wanted = counted[bool(unit["_child"])]
-        data.append(
-            [
-                sum((unit["code"], c, year) in present for c in wanted) / len(wanted)
-                if wanted and _exists(unit, year)
-                else np.nan
-                for year in years
-            ]
-        )
-    index = pd.Index(shown["name"].to_list(), name="unit_name")
-    return pd.DataFrame(data, index=index, columns=pd.Index(list(years), name="year"), dtype=float)
+    cov = _coverage(coverage, units, codes, years)
+    wanted = _expected(cov, len(codes), only_expected)
+    hits = cov.hits
+    counted = wanted[cov.child[hits.unit].astype("int64"), hits.indicator]
+    n_years = len(cov.years)
+    counts = np.bincount(
+        hits.unit[counted] * n_years + hits.year[counted], minlength=len(cov.unit_codes) * n_years
+    ).reshape(len(cov.unit_codes), n_years)
+    child = cov.shown["_child"].to_numpy(dtype=bool)
+    n_wanted = wanted.sum(axis=1)[child.astype("int64")]
+    per_row = counts[cov.unit_row][:, cov.year_col].astype("float64")
+    with np.errstate(all="ignore"):
+        share = per_row / n_wanted[:, None]
+    share[(n_wanted == 0)[:, None] | ~_alive(cov.shown, years)] = np.nan
+    index = pd.Index(cov.shown["name"].to_list(), name="unit_name")
+    return pd.DataFrame(share, index=index, columns=pd.Index(list(years), name="year"), dtype=float)
 
 
 def coverage_detail(
@@ -108,17 +178,21 @@ def coverage_detail(
         raise ValueError(f"unknown unit {unit_code!r}")
     unit = matches.iloc[0]
     reported = _reported(catalogue)
-    wanted = set(
-        _expected(coverage, units, reported["code"], years, only_expected)[bool(pd.notna(unit["parent_code"]))]
-    )
-    reported = reported[reported["code"].isin(wanted)]
-    present = _present(coverage[coverage["unit_code"].astype(str) == unit_code], reported["code"])
-    data = [
-        [(unit_code, code, year) in present if _exists(unit, year) else pd.NA for year in years]
-        for code in reported["code"]
-    ]
+    if only_expected:
+        cov = _coverage(coverage, units, reported["code"], years)
+        tier = int(pd.notna(unit["parent_code"]))
+        reported = reported[_expected(cov, len(reported), only_expected)[tier]].reset_index(drop=True)
+    own = coverage[(coverage["unit_code"].astype(str) == unit_code).to_numpy(dtype=bool)]
+    indicator = _positions(own["indicator_code"], pd.Index(reported["code"]))
+    own_years = own["year"].astype("int64").to_numpy()
+    year_list = list(years)
+    present = np.zeros((len(reported), len(year_list)), dtype=bool)
+    for j, year in enumerate(year_list):
+        present[indicator[(indicator >= 0) & (own_years == int(year))], j] = True
+    data = present.astype(object)
+    data[:, [not _exists(unit, int(year)) for year in year_list]] = pd.NA
     index = pd.Index(reported["name_vi"].to_list(), name="name_vi")
-    return pd.DataFrame(data, index=index, columns=pd.Index(list(years), name="year"), dtype="boolean")
+    return pd.DataFrame(data, index=index, columns=pd.Index(year_list, name="year"), dtype="boolean")
 
 
 def missing_summary(
@@ -135,21 +209,52 @@ def missing_summary(
     ints). Only rows with n_missing >= 1, most missing first, then unit and
     catalogue order.
     """
-    reported = _reported(catalogue)
-    wanted = set(_expected(coverage, units, reported["code"], years, only_expected)[True])
-    reported = reported[reported["code"].isin(wanted)]
-    present = _present(coverage, reported["code"])
-    districts = _display_units(units)
-    rows = []
-    for _, unit in districts[districts["_child"]].iterrows():
-        alive = [y for y in years if _exists(unit, y)]
-        for _, ind in reported.iterrows():
-            gaps = [y for y in alive if (unit["code"], ind["code"], y) not in present]
-            if gaps:
-                rows.append((unit["code"], unit["name"], ind["code"], ind["name_vi"], len(gaps), gaps))
     columns = ["unit_code", "unit_name", "indicator_code", "name_vi", "n_missing", "missing_years"]
-    out = pd.DataFrame(rows, columns=columns).astype({"n_missing": "int64"})
-    return out.sort_values("n_missing", ascending=False, kind="stable").reset_index(drop=True)
+    reported = _reported(catalogue)
+    cov = _coverage(coverage, units, reported["code"], years)
+    wanted = _expected(cov, len(reported), only_expected)[1]
+    hits = cov.hits
+    present = np.zeros((len(cov.unit_codes), len(reported), len(cov.years)), dtype=bool)
+    present[hits.unit, hits.indicator, hits.year] = True
+    districts = cov.shown[cov.shown["_child"]]
+    rows = cov.unit_row[cov.shown["_child"].to_numpy(dtype=bool)]
+    # districts x wanted indicators x requested years
+    gaps = _alive(districts, years)[:, None, :] & ~present[rows][:, wanted][:, :, cov.year_col]
+    n_missing = gaps.sum(axis=2)
+    unit_at, indicator_at = np.nonzero(n_missing)  # unit order, then catalogue order
+    if unit_at.size == 0:
+        return pd.DataFrame([], columns=columns).astype({"n_missing": "int64"})
+    counts = n_missing[unit_at, indicator_at].astype("int64")
+    order = np.argsort(-counts, kind="stable")  # most missing first, ties keep unit/catalogue order
+    unit_at, indicator_at, counts = unit_at[order], indicator_at[order], counts[order]
+    kept = reported[wanted]
+    return pd.DataFrame(
+        {
+            "unit_code": districts["code"].to_numpy()[unit_at].tolist(),
+            "unit_name": districts["name"].to_numpy()[unit_at].tolist(),
+            "indicator_code": kept["code"].to_numpy()[indicator_at].tolist(),
+            "name_vi": kept["name_vi"].to_numpy()[indicator_at].tolist(),
+            "n_missing": counts,
+            "missing_years": _year_lists(gaps[unit_at, indicator_at], list(years)),
+        },
+        columns=columns,
+    )
+
+
+def _year_lists(flags: np.ndarray[Any, Any], years: list[Any]) -> list[list[Any]]:
+    """One fresh list of years per row of a rows x years boolean array.
+
+    Rows repeat a few patterns (~700 districts x ~80 indicators, but only
+    2**n_years distinct gap sets at most), so each pattern is decoded once.
+    """
+    decoded: dict[bytes, list[Any]] = {}
+    out = []
+    for key, row in zip(map(bytes, np.packbits(flags, axis=1)), flags, strict=True):
+        found = decoded.get(key)
+        if found is None:
+            found = decoded[key] = [years[k] for k in np.flatnonzero(row)]
+        out.append(list(found))
+    return out
 
 
 def compare_province_sums(frame: pd.DataFrame, tolerance: float = 0.005) -> pd.DataFrame:

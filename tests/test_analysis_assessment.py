@@ -169,13 +169,15 @@ def test_neutral_indicators_and_counts_never_lag() -> None:
 
 
 def test_missed_due_target_outranks_a_worsening_trend() -> None:
-    # "m": 50 -> 70 improving, but the 2020 target >= 80 is due and missed by 10 points:
-    #      weakness, score = 1000 + 10. "w": 60 -> 58, -2 points, worsening: score 2.
-    vals = values([(PROV, "m", 2013, 50.0), (PROV, "m", 2023, 70.0), (PROV, "w", 2013, 60.0), (PROV, "w", 2023, 58.0)])
+    # "m": 50 -> 70 improving, but the 2020 target >= 80 was missed in 2020 (66) by 14 points:
+    #      weakness, score = 1000 + 14. "w": 60 -> 58, -2 points, worsening: score 2.
+    vals = values([(PROV, "m", 2013, 50.0), (PROV, "m", 2020, 66.0), (PROV, "m", 2023, 70.0)])
+    vals = pd.concat([vals, values([(PROV, "w", 2013, 60.0), (PROV, "w", 2023, 58.0)])], ignore_index=True)
     out = assess(vals, catalogue(indicator("m"), indicator("w")), targets(("m", PROV, 2020, ">=", 80.0)))
     m, w = row(out, "m"), row(out, "w")
-    assert (m["verdict"], bool(m["target_due"]), m["standing"]) == ("not_met", True, "weakness")
-    assert m["score"] == pytest.approx(MISSED_OFFSET + 10.0)
+    assert (m["verdict"], m["verdict_year"], bool(m["target_due"])) == ("not_met", 2020, True)
+    assert m["standing"] == "weakness"
+    assert m["score"] == pytest.approx(MISSED_OFFSET + 14.0)
     assert (w["standing"], w["score"]) == ("weakness", pytest.approx(2.0))
     assert list(top_weaknesses(out)["indicator_code"]) == ["m", "w"]
 
@@ -186,6 +188,53 @@ def test_not_met_against_a_later_deadline_is_not_yet_a_weakness() -> None:
     r = row(assess(vals, catalogue(indicator("a")), targets(("a", PROV, 2025, ">=", 85.0))), "a")
     assert (r["verdict"], bool(r["target_due"]), r["standing"]) == ("not_met", False, "result")
     assert r["target_year"] == 2025
+
+
+def test_past_deadline_is_judged_on_the_value_at_the_deadline() -> None:
+    # 2020 target >= 60. "met20": 61 in 2020 -> exceeded, although 2023 (58) is below it;
+    # "miss20": 55 in 2020 -> not_met (due, a weakness, gap 5 points) although 2023 (65)
+    # is above it. Both are judged in 2020, while latest_year stays 2023.
+    vals = values([(PROV, "met20", 2013, 50.0), (PROV, "met20", 2020, 61.0), (PROV, "met20", 2023, 58.0)])
+    more = [(PROV, "miss20", 2013, 50.0), (PROV, "miss20", 2020, 55.0), (PROV, "miss20", 2023, 65.0)]
+    vals = pd.concat([vals, values(more)], ignore_index=True)
+    tgt = targets(("met20", PROV, 2020, ">=", 60.0), ("miss20", PROV, 2020, ">=", 60.0))
+    out = assess(vals, catalogue(indicator("met20"), indicator("miss20")), tgt)
+    met, miss = row(out, "met20"), row(out, "miss20")
+    assert (met["verdict"], met["verdict_year"], met["target_year"]) == ("exceeded", 2020, 2020)
+    assert (met["latest_year"], met["latest_value"]) == (2023, 58.0)  # the latest value stays on show
+    assert (met["trend"], met["standing"]) == ("improving", "result")  # +8 points, target met in time
+    assert (miss["verdict"], miss["verdict_year"], bool(miss["target_due"])) == ("not_met", 2020, True)
+    assert miss["standing"] == "weakness" and miss["score"] == pytest.approx(MISSED_OFFSET + 5.0)
+
+
+def test_past_deadline_without_a_value_that_year_has_no_verdict() -> None:
+    # Nothing reported for 2020: no verdict (the 2023 value 85 is not used in its place);
+    # the standing then rests on the trend alone (+35 points, improving -> result).
+    vals = values([(PROV, "a", 2013, 50.0), (PROV, "a", 2019, 70.0), (PROV, "a", 2023, 85.0)])
+    r = row(assess(vals, catalogue(indicator("a")), targets(("a", PROV, 2020, ">=", 80.0))), "a")
+    assert r["verdict"] is None and r["verdict_year"] == 2020 and bool(r["target_due"])
+    assert (r["target_value"], r["standing"]) == (80.0, "result")
+
+
+def test_every_year_and_future_targets_are_judged_on_the_latest_value() -> None:
+    # "e": every-year floor >= 60, 2020 value 55 is irrelevant, 2023 value 62 -> exceeded in 2023.
+    # "f": 2025 deadline >= 70, judged on 2023 (65): not_met, not yet due.
+    # "x": 2023 deadline in the latest year itself -> 2023 value 72 >= 70, exceeded.
+    rows = [(PROV, c, y, v) for c in ("e", "f", "x") for y, v in ((2013, 50.0), (2020, 55.0))]
+    rows += [(PROV, "e", 2023, 62.0), (PROV, "f", 2023, 65.0), (PROV, "x", 2023, 72.0)]
+    tgt = targets(("e", None, None, ">=", 60.0), ("f", PROV, 2025, ">=", 70.0), ("x", PROV, 2023, ">=", 70.0))
+    out = assess(values(rows), catalogue(indicator("e"), indicator("f"), indicator("x")), tgt)
+    e, f, x = row(out, "e"), row(out, "f"), row(out, "x")
+    assert (e["verdict"], e["verdict_year"]) == ("exceeded", 2023)
+    assert (f["verdict"], f["verdict_year"], bool(f["target_due"])) == ("not_met", 2023, False)
+    assert (x["verdict"], x["verdict_year"], bool(x["target_due"])) == ("exceeded", 2023, True)
+    assert str(out["verdict_year"].dtype) == "Int64"
+
+
+def test_no_target_has_no_verdict_year() -> None:
+    vals = values([(PROV, "a", 2013, 50.0), (PROV, "a", 2023, 60.0)])
+    r = row(assess(vals, catalogue(indicator("a"))), "a")
+    assert r["verdict"] is None and pd.isna(r["verdict_year"])
 
 
 def test_every_year_floor_beats_a_later_deadline() -> None:

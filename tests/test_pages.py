@@ -130,3 +130,22 @@ def test_overview_cards_show_the_key_indicators_with_verdicts(
     assert "Tỷ lệ trường tiểu học đạt chuẩn quốc gia" in labels and len(labels) >= 10
     captions = " ".join(c.value for c in at.caption)
     assert "Nghị quyết 29-NQ/TW" in captions  # the budget-share target's source
+
+
+def test_a_new_batch_shows_on_the_next_rerun(
+    demo_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write_template: Any
+) -> None:
+    import shutil
+
+    from etl.pipeline import load_paths
+
+    db = tmp_path / "live.duckdb"
+    shutil.copyfile(demo_store, db)
+    at = open_page(db, monkeypatch, "pages/xu_huong.py", chi_tieu="mn_truong", dia_ban="993")
+    before = at.dataframe[0].value.loc["Huyện Hòa Phong", "2023-2024"]
+    path = write_template("993", {("mn_truong", 2023): 31})
+    [report] = load_paths([path], db, actor="test")  # a load while the app is open
+    assert report.status == "loaded"
+    at.run()
+    after = at.dataframe[0].value.loc["Huyện Hòa Phong", "2023-2024"]
+    assert after == "31" and after != before

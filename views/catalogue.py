@@ -27,5 +27,5 @@ def _targets_for(targets: pd.DataFrame, code: str, unit: str) -> str:
     parts = []
     for _, t in rows.iterrows():
         when = "hằng năm" if pd.isna(t["year"]) else f"đến {int(t['year'])}"
-        parts.append(f"{target_text(t.to_dict(), unit)} ({when}; {t['source']})")
+        parts.append(f"{target_text({str(k): v for k, v in t.to_dict().items()}, unit)} ({when}; {t['source']})")
     return "\n".join(parts)

@@ -17,7 +17,7 @@ if f is None:
 
 ref = inputs.reference()
 view = build_assessment(
-    inputs.all_values(f),
+    inputs.assessment_values(f),
     ref["catalogue"],
     ref["targets"],
     f.province_code,

@@ -17,7 +17,7 @@ if f is None:
 summary = data.query("store_summary").iloc[0]
 ref = inputs.reference()
 view = build_assessment(
-    inputs.all_values(f), ref["catalogue"], ref["targets"], f.province_code, f.first_year, f.last_year
+    inputs.assessment_values(f), ref["catalogue"], ref["targets"], f.province_code, f.first_year, f.last_year
 )
 
 st.subheader(f"Chỉ tiêu chủ yếu toàn tỉnh, {f.first_year} → {f.last_year}")

@@ -142,3 +142,20 @@ def test_demo_files_say_they_are_illustrative(tmp_path: Path, demo_store: Path) 
 def test_budget_share_dips_below_the_resolution_floor(values: pd.DataFrame) -> None:
     share = series(values, "ns_tl_chi_gd", PROVINCE).set_index("year")["value"]
     assert share[2013] > 20 and share[2020] < 20 and share[2021] < 20 and share[2023] > 20
+
+
+def test_the_narrow_assessment_query_gives_the_same_assessment(demo_store: Path) -> None:
+    from views.assessment import build_assessment
+
+    con = open_reader(demo_store)
+    try:
+        ref = {name: fetch_df(con, name) for name in ("catalogue", "targets")}
+        years = {"first_year": 2013, "last_year": 2023}
+        full = fetch_df(con, "values_for_indicators", {"indicator_codes": list(ref["catalogue"]["code"]), **years})
+        narrow = fetch_df(con, "assessment_values", {"province_code": PROVINCE, **years})
+    finally:
+        con.close()
+    assert len(narrow) < len(full) / 3
+    a = build_assessment(full, ref["catalogue"], ref["targets"], PROVINCE, 2013, 2023).table
+    b = build_assessment(narrow, ref["catalogue"], ref["targets"], PROVINCE, 2013, 2023).table
+    pd.testing.assert_frame_equal(a, b)

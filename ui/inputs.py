@@ -21,5 +21,8 @@ def values(codes: list[str], f: Filters) -> Any:
     return data.query("values_for_indicators", indicator_codes=codes, first_year=f.first_year, last_year=f.last_year)
 
 
-def all_values(f: Filters) -> Any:
-    return values(list(data.query("catalogue")["code"]), f)
+def assessment_values(f: Filters) -> Any:
+    """The province's series and its districts' latest values (store/queries/assessment_values.sql)."""
+    return data.query(
+        "assessment_values", province_code=f.province_code, first_year=f.first_year, last_year=f.last_year
+    )

@@ -66,11 +66,12 @@ def page_functions(con: duckdb.DuckDBPyConnection, province: str) -> dict[str, C
     def values(codes: list[str]) -> Any:
         return fetch_df(con, "values_for_indicators", {"indicator_codes": codes, **years})
 
+    def assessment_values() -> Any:
+        return fetch_df(con, "assessment_values", {"province_code": province, **years})
+
     def overview() -> Any:
         ref = reference()
-        return build_assessment(
-            values(list(ref["catalogue"]["code"])), ref["catalogue"], ref["targets"], province, 2013, 2023
-        )
+        return build_assessment(assessment_values(), ref["catalogue"], ref["targets"], province, 2013, 2023)
 
     def trend() -> Any:
         return build_trend(values([INDICATOR]), **reference(), sel=sel)
@@ -82,7 +83,7 @@ def page_functions(con: duckdb.DuckDBPyConnection, province: str) -> dict[str, C
     def assessment() -> Any:
         ref = reference()
         return build_assessment(
-            values(list(ref["catalogue"]["code"])),
+            assessment_values(),
             ref["catalogue"],
             ref["targets"],
             province,

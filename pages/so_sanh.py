@@ -29,7 +29,10 @@ with left:
     st.markdown(f"**Xếp hạng năm {view.year_text}** (đường đứt: toàn tỉnh)")
     st.plotly_chart(view.ranked_bar, key="ranked_bar")
 with right:
-    st.markdown("**Thay đổi thứ hạng** trong giai đoạn")
+    st.markdown(
+        "**Thay đổi thứ hạng** trong giai đoạn"
+        + (" (các địa bàn thay đổi nhiều nhất)" if len(view.rank_table) > 30 else "")
+    )
     st.plotly_chart(view.rank_change, key="rank_change")
 st.markdown("**Bản đồ nhiệt địa bàn × năm**")
 st.plotly_chart(view.heatmap, key="heatmap")

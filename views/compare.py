@@ -12,6 +12,15 @@ from charts.compare import disparity_figure, heatmap_figure, rank_change_figure,
 from charts.trend import year_label
 from views.common import Selection, complete_only, district_colors, indicator_meta, within
 
+MAX_RANK_LINES = 30  # beyond this a slope chart is unreadable: show the largest movers
+
+
+def _movers(table: pd.DataFrame) -> pd.DataFrame:
+    if len(table) <= MAX_RANK_LINES:
+        return table
+    moved = table["rank_change"].abs().astype("Float64").fillna(-1)
+    return table.loc[moved.sort_values(ascending=False, kind="stable").index[:MAX_RANK_LINES]]
+
 
 @dataclass
 class CompareView:
@@ -56,7 +65,7 @@ def build_compare(
             period_type=period,
             direction=meta["direction"],
         ),
-        rank_change=rank_change_figure(table, from_text=from_text, to_text=to_text, colors=colors),
+        rank_change=rank_change_figure(_movers(table), from_text=from_text, to_text=to_text, colors=colors),
         disparity=disparity_figure(
             disparity_over_time(rows, sel.indicator_code), indicator_name=name, unit=unit, period_type=period
         ),

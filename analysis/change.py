@@ -234,7 +234,9 @@ def trend_class(
     `small_rate_relative` of the base counts as movement too.
     Everything else is judged relatively; when the relative change is
     undefined (base 0) only an exactly zero change counts as flat. The sign of
-    abs_change always decides the direction of movement.
+    abs_change always decides the direction of movement, so a zero abs_change
+    is flat whatever rel_change says (the two only disagree when a caller
+    passes inconsistent figures).
     """
     _check_direction(direction)
     if _is_missing(abs_change):
@@ -249,7 +251,7 @@ def trend_class(
         moved = abs_change != 0
     else:
         moved = _outside(rel_change, relative_tolerance)
-    if not moved:
+    if not moved or abs_change == 0:
         return "flat"
     rising, falling = _TREND_WORDS[direction]
     return rising if abs_change > 0 else falling

@@ -78,6 +78,20 @@ def _distinct(keys: np.ndarray[Any, Any], space: int) -> np.ndarray[Any, Any]:
     return ordered[np.r_[True, ordered[1:] != ordered[:-1]]] if ordered.size else ordered
 
 
+def _year_positions(years: np.ndarray[Any, Any], distinct: pd.Index) -> np.ndarray[Any, Any]:
+    """Position of each year in the ascending `distinct` years (-1 when absent), by table lookup."""
+    if len(distinct) == 0:
+        return np.full(len(years), -1)
+    if int(distinct[-1]) - int(distinct[0]) > 10_000:  # not a span of years: hash instead
+        return distinct.get_indexer(pd.Index(years))
+    first = int(distinct[0])
+    table = np.full(int(distinct[-1]) - first + 1, -1)
+    table[distinct.to_numpy() - first] = np.arange(len(distinct))
+    offset = years - first
+    inside = (offset >= 0) & (offset < len(table))
+    return np.where(inside, table[np.where(inside, offset, 0)], -1)
+
+
 class _Hits(NamedTuple):
     """Distinct (unit, indicator, year) positions present in the coverage rows."""
 
@@ -106,7 +120,7 @@ def _coverage(coverage: pd.DataFrame, units: pd.DataFrame, codes: pd.Series, yea
     distinct_years = pd.Index(sorted(set(year_list)), dtype="int64")
     unit = _positions(coverage["unit_code"].astype(str), unit_codes)
     indicator = _positions(coverage["indicator_code"], pd.Index(codes))
-    year = distinct_years.get_indexer(pd.Index(coverage["year"].astype("int64")))
+    year = _year_positions(coverage["year"].to_numpy().astype("int64"), distinct_years)
     keep = (unit >= 0) & (indicator >= 0) & (year >= 0)
     unit, indicator, year = unit[keep], indicator[keep], year[keep]
     n_ind, n_year = max(len(codes), 1), max(len(distinct_years), 1)
@@ -244,17 +258,17 @@ def missing_summary(
 def _year_lists(flags: np.ndarray[Any, Any], years: list[Any]) -> list[list[Any]]:
     """One fresh list of years per row of a rows x years boolean array.
 
-    Rows repeat a few patterns (~700 districts x ~80 indicators, but only
-    2**n_years distinct gap sets at most), so each pattern is decoded once.
+    Tens of thousands of rows share a few gap patterns, so each distinct
+    pattern is decoded once and copied per row.
     """
-    decoded: dict[bytes, list[Any]] = {}
-    out = []
-    for key, row in zip(map(bytes, np.packbits(flags, axis=1)), flags, strict=True):
-        found = decoded.get(key)
-        if found is None:
-            found = decoded[key] = [years[k] for k in np.flatnonzero(row)]
-        out.append(list(found))
-    return out
+    if flags.shape[1] <= 62:  # one int64 bit mask per row: cheap to sort
+        keys = flags.astype("int64") @ (np.int64(1) << np.arange(flags.shape[1], dtype="int64"))
+        _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+        patterns = flags[first]
+    else:
+        patterns, inverse = np.unique(flags, axis=0, return_inverse=True)
+    decoded = [[years[k] for k in np.flatnonzero(pattern)] for pattern in patterns]
+    return [list(decoded[i]) for i in inverse.reshape(-1).tolist()]
 
 
 def compare_province_sums(frame: pd.DataFrame, tolerance: float = 0.005) -> pd.DataFrame:

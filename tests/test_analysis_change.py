@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.change import assess_change, baseline_latest, trend_class
+from analysis.change import assess_change, baseline_latest, baseline_latest_by, trend_class
 
 NAN = float("nan")
 
@@ -148,6 +148,36 @@ def test_crosses_break(years: tuple[int, int], break_year: int | None, expected:
     assert bool(row_of(baseline_latest(s, break_year=break_year), "A")["crosses_break"]) is expected
 
 
+def test_grouped_variant_matches_one_call_per_group() -> None:
+    # Three indicators of one unit in one pass, each with its own baseline and break:
+    # "a" from 2013 with a 2018 break (crossed), "b" from 2016 (2014 ignored), "c" all NaN.
+    s = pd.DataFrame(
+        [
+            ("a", 2013, 50.0),
+            ("a", 2023, 60.0),
+            ("b", 2014, 1.0),
+            ("b", 2016, 4.0),
+            ("b", 2020, 0.0),
+            ("c", 2013, NAN),
+        ],
+        columns=["indicator_code", "year", "value"],
+    )
+    baselines = pd.Series({"a": 2013, "b": 2016, "c": 2013})
+    out = baseline_latest_by(s, "indicator_code", baselines, 2023, pd.Series({"a": 2018}))
+    assert list(out["indicator_code"]) == ["a", "b", "c"]
+    for code in ("a", "b", "c"):
+        one = s[s["indicator_code"] == code].rename(columns={"indicator_code": "unit_code"})
+        brk = 2018 if code == "a" else None
+        expected = baseline_latest(one, int(baselines[code]), 2023, brk).drop(columns="unit_code")
+        got = out[out["indicator_code"] == code].drop(columns="indicator_code").reset_index(drop=True)
+        pd.testing.assert_frame_equal(got, expected)
+    assert bool(out["crosses_break"].iloc[0]) and out["base_year"].iloc[1] == 2016
+    with pytest.raises(ValueError, match="more than one row"):
+        baseline_latest_by(pd.concat([s, s.iloc[:1]]), "indicator_code")
+    with pytest.raises(ValueError, match="latest_year"):
+        baseline_latest_by(s, "indicator_code", baselines, 2015)
+
+
 def test_invalid_inputs_raise() -> None:
     s = make_series([("A", 2013, 1.0)])
     with pytest.raises(ValueError, match="latest_year"):
@@ -197,6 +227,12 @@ def test_undefined_relative_change_falls_back_to_absolute_sign() -> None:
     assert trend_class(3.0, NAN, "up", "schools") == "improving"
     assert trend_class(-3.0, NAN, "down", "schools") == "improving"
     assert trend_class(0.0, NAN, "up", "schools") == "flat"
+
+
+def test_zero_change_is_flat_whatever_the_relative_change() -> None:
+    # Inconsistent input (found by hypothesis): no sign to move by, so no direction.
+    assert trend_class(0.0, 1.0, "up", "pupils") == "flat"
+    assert trend_class(-0.0, -1.0, "down", "pupils") == "flat"
 
 
 def test_neutral_direction_words() -> None:

@@ -105,6 +105,17 @@ def test_missing_summary_only_expected_skips_province_only_figures() -> None:
     assert list(out["indicator_code"]) == ["r3"]
 
 
+def test_repeated_coverage_rows_count_once() -> None:
+    # The same (unit, indicator, year) twice is still one value present: D2 2019 stays 2 of 4.
+    doubled = pd.concat([COVERAGE, COVERAGE.iloc[:3]], ignore_index=True)
+    pd.testing.assert_frame_equal(
+        coverage_matrix(doubled, UNITS, CATALOGUE, YEARS), coverage_matrix(COVERAGE, UNITS, CATALOGUE, YEARS)
+    )
+    pd.testing.assert_frame_equal(
+        missing_summary(doubled, UNITS, CATALOGUE, YEARS), missing_summary(COVERAGE, UNITS, CATALOGUE, YEARS)
+    )
+
+
 def test_compare_province_sums() -> None:
     frame = pd.DataFrame(
         {

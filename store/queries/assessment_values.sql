@@ -9,8 +9,10 @@ WITH province AS (
 ),
 
 latest AS (
+    -- the latest year the assessment can use: a value that is not a partial aggregate
     SELECT indicator_code, max(year) AS year
     FROM province
+    WHERE value IS NOT NULL AND coalesce(complete, TRUE)
     GROUP BY indicator_code
 ),
 

@@ -26,7 +26,7 @@ from etl.demo.build import DEMO_DATA, demo_values
 from etl.demo.model import DistrictModel, Profile, province_values
 from etl.init_store import init_store
 from etl.reference import Reference, read_csv_rows
-from etl.template_writer import build_template
+from etl.template_source import TemplateSource
 from store import open_reader, write_session
 from store.batches import NewBatch, record_batch
 
@@ -78,16 +78,11 @@ def _perturbed(observation: dict[str, Any], copy_no: int) -> dict[str, Any]:
 
 def district_files(db: Path, count: int, first_copy: int = 0, unit_code: str = DISTRICT) -> list[bytes]:
     """`count` filled templates of one demo district: same values, different bytes."""
-    con = open_reader(db)
-    try:
-        ref = Reference.from_store(con)
-        groups = dict(con.execute("SELECT code, name_vi FROM indicator_groups").fetchall())
-    finally:
-        con.close()
+    source = TemplateSource.from_store(db)
     values = demo_values()[unit_code]
     files = []
     for copy_no in range(first_copy, first_copy + count):
-        wb = build_template(ref.units[unit_code], ref.indicators.values(), groups, settings.review_years(), values)
+        wb = source.build(unit_code, values)
         wb[layout.META_SHEET].append(["bench_copy", copy_no])
         buffer = io.BytesIO()
         wb.save(buffer)

@@ -7,12 +7,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from etl import settings
 from etl.init_store import init_store
 from etl.pipeline import current_user, load_paths
-from etl.reference import Reference, ReferenceDataError
+from etl.reference import ReferenceDataError
 from etl.report import render_report, render_summary
-from etl.template_writer import build_template
+from etl.template_source import TemplateSource
 from store import (
     StoreBusyError,
     StoreMissingError,
@@ -82,16 +81,12 @@ def cmd_init(args: argparse.Namespace, db: Path) -> int:
 
 
 def cmd_template(args: argparse.Namespace, db: Path) -> int:
-    con = open_reader(db)
-    try:
-        ref = Reference.from_store(con)
-        groups = dict(con.execute("SELECT code, name_vi FROM indicator_groups").fetchall())
-    finally:
-        con.close()
+    source = TemplateSource.from_store(db)
+    ref = source.reference
     if args.unit not in ref.units:
         print(f"Không có đơn vị mã {args.unit} trong danh mục.", file=sys.stderr)
         return 2
-    wb = build_template(ref.units[args.unit], ref.indicators.values(), groups, settings.review_years())
+    wb = source.build(args.unit)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     wb.save(args.output)
     print(f"Đã tạo biểu mẫu cho {ref.units[args.unit].name}: {args.output}")

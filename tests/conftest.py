@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from etl import settings
 from etl.init_store import init_store
 from etl.reference import Reference
-from etl.template_writer import build_template
+from etl.template_source import TemplateSource
 from store import open_reader
 
 Values = Mapping[tuple[str, int], float]
@@ -57,15 +56,10 @@ def reference(store: Path) -> Reference:
 @pytest.fixture
 def write_template(store: Path, tmp_path: Path) -> Callable[..., Path]:
     """write_template(unit_code, values, name=None) -> path of a filled standard template."""
-    con = open_reader(store)
-    try:
-        ref = Reference.from_store(con)
-        groups = dict(con.execute("SELECT code, name_vi FROM indicator_groups").fetchall())
-    finally:
-        con.close()
+    source = TemplateSource.from_store(store)
 
     def _write(unit_code: str, values: Values, name: str | None = None) -> Path:
-        wb = build_template(ref.units[unit_code], ref.indicators.values(), groups, settings.review_years(), values)
+        wb = source.build(unit_code, values)
         path = tmp_path / (name or f"unit_{unit_code}.xlsx")
         wb.save(path)
         return path

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from etl import settings
 from etl.demo.model import DistrictModel, Profile, apply_planted, province_values
 from etl.init_store import init_store
 from etl.pipeline import FileReport, load_paths
-from etl.reference import Reference, read_csv_rows
-from etl.template_writer import build_template
-from store import open_reader
+from etl.reference import read_csv_rows
+from etl.template_source import TemplateSource
 
 DEMO_DATA = Path(__file__).resolve().parent
 DEFAULT_OUT = Path(__file__).resolve().parents[2] / "data" / "demo"
@@ -42,21 +40,15 @@ def demo_values() -> dict[str, dict[tuple[str, int], float]]:
 
 
 def write_demo_files(db_path: Path, out_dir: Path) -> list[Path]:
-    con = open_reader(db_path)
-    try:
-        ref = Reference.from_store(con)
-        groups = dict(con.execute("SELECT code, name_vi FROM indicator_groups").fetchall())
-    finally:
-        con.close()
+    source = TemplateSource.from_store(db_path)
+    ref = source.reference
     missing = [code for code in demo_values() if code not in ref.units]
     if missing:
         raise ValueError(f"Demo units missing from the unit registry: {missing}")
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
     for code, values in demo_values().items():
-        wb = build_template(
-            ref.units[code], ref.indicators.values(), groups, settings.review_years(), values, notice=NOTICE
-        )
+        wb = source.build(code, values, notice=NOTICE)
         path = out_dir / f"minh_hoa_{code}_{_slug(ref.units[code].name)}.xlsx"
         wb.save(path)
         paths.append(path)

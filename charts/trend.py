@@ -148,6 +148,11 @@ def target_text(target: Mapping[str, Any], unit: str) -> str:
     return f"Mục tiêu {sign} {number}{unit_suffix(unit)}".replace("  ", " ")
 
 
+def deadline_text(year: object) -> str:
+    """ "hạn 2025" for a target with a deadline, "hằng năm" for one binding every year."""
+    return "hằng năm" if _missing(year) else f"hạn {int(year)}"  # type: ignore[call-overload]
+
+
 def _add_target(
     fig: go.Figure, target: Mapping[str, Any], unit: str, period_type: str, target_year: int | None
 ) -> None:

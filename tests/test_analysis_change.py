@@ -328,27 +328,3 @@ def test_low_rate_moving_by_a_large_share_is_not_flat() -> None:
     assert trend_class(0.1, 0.2, "down", "%") == "flat"
     # 95% -> 95.5%: half a point and 0.5% of the base: flat.
     assert trend_class(0.5, 0.5 / 95, "up", "%") == "flat"
-
-
-def test_headline_table_compares_first_and_last_year_per_indicator() -> None:
-    import pandas as pd
-
-    from analysis.headlines import headline_table
-
-    values = pd.DataFrame(
-        {
-            "indicator_code": ["a", "a", "b", "b"],
-            "name_vi": ["A", "A", "B", "B"],
-            "unit": ["%", "%", "người", "người"],
-            "direction": ["down", "down", "neutral", "neutral"],
-            "break_year": [None, None, 2020, 2020],
-            "period_type": ["school_year"] * 2 + ["calendar_year"] * 2,
-            "year": [2013, 2023, 2013, 2023],
-            "value": [0.9, 1.4, 100.0, 150.0],
-        }
-    )
-    table = headline_table(values, 2013, 2023).set_index("indicator_code")
-    assert table.loc["a", "trend"] == "Xấu đi"  # dropout-like: lower is better, +0.5 points, +56 %
-    assert table.loc["b", "trend"] == "Tăng" and table.loc["b", "abs_change"] == 50
-    assert bool(table.loc["b", "crosses_break"]) and table.loc["b", "break_year"] == 2020
-    assert not table.loc["a", "crosses_break"]

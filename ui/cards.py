@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.targets import trend_label_vi
-from charts.trend import target_text
+from charts.trend import deadline_text, target_text
 from ui.format import format_change, format_value
 from ui.tables import verdict_short
 
@@ -40,7 +40,7 @@ def verdict_text(row: pd.Series) -> str:
     if verdict is None and pd.isna(row["target_value"]):
         return f"{trend_label_vi(row['trend'])}; chưa có mục tiêu."
     target = target_text({"value": row["target_value"], "comparator": row["target_comparator"]}, row["unit"])
-    when = "hằng năm" if pd.isna(row["target_year"]) else f"hạn {int(row['target_year'])}"
+    when = deadline_text(row["target_year"])
     label = verdict_short(row)
     icon = VERDICT_ICON.get(verdict or "", "") if bool(row.get("target_due", True)) else ""
     return f"{icon} **{label}** — {target} ({when}; {row['target_source']})".strip()

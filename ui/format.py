@@ -18,10 +18,6 @@ def format_value(value: float | None, unit: str) -> str:
     return format_vi(value, 1)
 
 
-def school_year_label(year: int, period_type: str) -> str:
-    return f"{year}-{year + 1}" if period_type == "school_year" else str(year)
-
-
 def format_change(value: float | None, unit: str) -> str:
     """A signed change: '+34,9 điểm %' for rates (percentage points), '+1.234' otherwise."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -30,12 +26,3 @@ def format_change(value: float | None, unit: str) -> str:
     if unit == "%":
         return f"{sign}{format_vi(value, 1)} điểm %"
     return f"{sign}{format_value(value, unit)}"
-
-
-def period_label(base_year: object, latest_year: object, period_type: str) -> str:
-    """'2013-2014 → 2023-2024' (school years) or '2013 → 2023'; '—' when unknown."""
-    try:
-        first, last = int(str(base_year)), int(str(latest_year))
-    except ValueError:
-        return "—"
-    return f"{school_year_label(first, period_type)} → {school_year_label(last, period_type)}"

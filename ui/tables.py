@@ -15,14 +15,14 @@ def formatted(frame: pd.DataFrame, unit: str) -> pd.DataFrame:
 def assessment_rows(frame: pd.DataFrame) -> pd.DataFrame:
     """The assessment as Vietnamese text columns, one row per indicator."""
     from analysis.targets import trend_label_vi, verdict_label_vi
-    from charts.trend import target_text
+    from charts.trend import deadline_text, target_text
     from ui.format import format_change
 
     def target_of(row: pd.Series) -> str:
         if pd.isna(row["target_value"]):
             return ""
         target = {"value": row["target_value"], "comparator": row["target_comparator"]}
-        when = "hằng năm" if pd.isna(row["target_year"]) else f"hạn {int(row['target_year'])}"
+        when = deadline_text(row["target_year"])
         return f"{target_text(target, row['unit'])} ({when})"
 
     return pd.DataFrame(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.catalogue_search import formula_text, search_catalogue
-from charts.trend import target_text
+from charts.trend import deadline_text, target_text
 
 DIRECTION_VI = {"up": "Càng cao càng tốt", "down": "Càng thấp càng tốt", "neutral": "Không đánh giá tốt/xấu"}
 PERIOD_VI = {"school_year": "Năm học (số liệu 30/9)", "calendar_year": "Năm dương lịch"}
@@ -26,6 +26,6 @@ def _targets_for(targets: pd.DataFrame, code: str, unit: str) -> str:
     rows = targets[targets["indicator_code"] == code]
     parts = []
     for _, t in rows.iterrows():
-        when = "hằng năm" if pd.isna(t["year"]) else f"đến {int(t['year'])}"
+        when = deadline_text(t["year"])
         parts.append(f"{target_text({str(k): v for k, v in t.to_dict().items()}, unit)} ({when}; {t['source']})")
     return "\n".join(parts)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.trend import target_text, trend_figure, year_label
+from charts.trend import deadline_text, target_text, trend_figure, year_label
 from views.common import Selection, district_colors, indicator_meta, province_target, within
 
 MAX_DEFAULT_LINES = 12
@@ -72,8 +72,7 @@ def build_trend(
 def _target_text(target: dict | None, unit: str) -> str | None:
     if not target:
         return None
-    year = target.get("year")
-    when = "áp dụng hằng năm" if year is None or pd.isna(year) else f"hạn {int(year)}"
+    when = deadline_text(target.get("year"))
     return f"{target_text(target, unit)} ({when}) — {target['source']}"
 
 

@@ -63,7 +63,7 @@ def _timed(into: list[float]) -> Iterator[None]:
 def build_demo_runs(work: Path, repeats: int) -> list[Measurement]:
     """build_demo end to end, then its three phases timed apart; a fresh temp dir per run."""
     total: list[float] = []
-    phases: dict[str, list[float]] = {"init_store": [], "write 11 templates": [], "load 11 files": []}
+    phases: dict[str, list[float]] = {"init_store": [], "write 14 templates": [], "load 14 files": []}
     for _ in range(repeats):
         with tempfile.TemporaryDirectory(dir=work) as d, _timed(total):
             build_demo(Path(d) / "demo.duckdb", Path(d) / "files")
@@ -71,9 +71,9 @@ def build_demo_runs(work: Path, repeats: int) -> list[Measurement]:
             db = Path(d) / "demo.duckdb"
             with _timed(phases["init_store"]):
                 init_store(db)
-            with _timed(phases["write 11 templates"]):
-                paths = write_demo_files(db, Path(d) / "files")
-            with _timed(phases["load 11 files"]):
+            with _timed(phases["write 14 templates"]):
+                paths = [path for path, _ in write_demo_files(db, Path(d) / "files")]
+            with _timed(phases["load 14 files"]):
                 load_paths(paths, db)
     return [
         Measurement("build_demo", "end to end", total),

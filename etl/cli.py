@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from etl.init_store import init_store
@@ -39,6 +40,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="validate only, write nothing")
     p.add_argument("--user", help="who loads (default: the login name)")
     p.add_argument("--note", help="a note kept with each batch")
+    p.add_argument("--sender", help="sender code from senders.csv (default: the file's district)")
+    p.add_argument(
+        "--received", type=date.fromisoformat, help="date the file was received, YYYY-MM-DD (default: today)"
+    )
     sub.add_parser("batches", parents=[common], help="list loaded batches")
     p = sub.add_parser("rollback", parents=[common], help="undo one batch (kept in history)")
     p.add_argument("batch", type=int)
@@ -94,7 +99,15 @@ def cmd_template(args: argparse.Namespace, db: Path) -> int:
 
 
 def cmd_load(args: argparse.Namespace, db: Path) -> int:
-    reports = load_paths(args.files, db, dry_run=args.dry_run, actor=args.user, note=args.note)
+    reports = load_paths(
+        args.files,
+        db,
+        dry_run=args.dry_run,
+        actor=args.user,
+        note=args.note,
+        sender_code=args.sender,
+        received_on=args.received,
+    )
     for report in reports:
         print(render_report(report))
         print()

@@ -6,8 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from etl.reference import REFERENCE_DIR, parse_indicators, parse_targets, parse_units, read_csv_rows
+from etl.senders import parse_rounds, parse_senders
 from store import open_reader, write_session
 from store.reference import ILLUSTRATIVE_KEY, replace_reference, set_meta
+from store.workspace import add_missing_rounds
 
 
 def init_store(db_path: Path, units_file: Path | None = None, reference_dir: Path = REFERENCE_DIR) -> list[str]:
@@ -24,25 +26,29 @@ def init_store(db_path: Path, units_file: Path | None = None, reference_dir: Pat
         "indicators": indicators,
         "indicator_aliases": indicator_aliases,
     }
-    kept_codes = None if units_file else _own_registry_codes(db_path)
-    if kept_codes is None:
+    kept_units = None if units_file else _own_registry(db_path)
+    if kept_units is None:
         units_path = units_file or reference_dir / "units.csv"
         tables["units"], tables["unit_aliases"] = parse_units(units_path)
-        unit_codes = {u["code"] for u in tables["units"]}
+        units = tables["units"]
         registry_note = f"Danh mục đơn vị: {units_path}"
     else:
-        unit_codes, registry_note = kept_codes, "Giữ nguyên danh mục đơn vị của tỉnh đã có trong cơ sở dữ liệu"
+        units, registry_note = kept_units, "Giữ nguyên danh mục đơn vị của tỉnh đã có trong cơ sở dữ liệu"
+    unit_codes = {u["code"] for u in units}
     tables["targets"], notes = parse_targets(reference_dir / "targets.csv", unit_codes, {i["code"] for i in indicators})
+    tables["senders"], tables["sender_indicators"] = parse_senders(reference_dir / "senders.csv", units, indicators)
+    rounds = parse_rounds(reference_dir / "rounds.csv")
     with write_session(db_path) as con:
         replace_reference(con, tables, notes=[("targets.csv", n) for n in notes] + [("units", registry_note)])
-        if kept_codes is None:
+        add_missing_rounds(con, rounds, actor="etl init")
+        if kept_units is None:
             # The bundled registry is the fictional demo province: everything shown is illustrative.
             set_meta(con, ILLUSTRATIVE_KEY, "0" if units_file else "1")
     return notes
 
 
-def _own_registry_codes(db_path: Path) -> set[str] | None:
-    """Unit codes of a province's own registry already in the store, else None."""
+def _own_registry(db_path: Path) -> list[dict[str, Any]] | None:
+    """The units (code, name, parent_code) of a province's own registry already in the store, else None."""
     if not db_path.exists():
         return None
     con = open_reader(db_path)
@@ -53,6 +59,7 @@ def _own_registry_codes(db_path: Path) -> set[str] | None:
         meta = con.execute("SELECT value FROM store_meta WHERE key = ?", [ILLUSTRATIVE_KEY]).fetchone()
         if meta is None or meta[0] != "0":
             return None
-        return {row[0] for row in con.execute("SELECT code FROM units").fetchall()}
+        rows = con.execute("SELECT code, name, parent_code FROM units ORDER BY sort_order").fetchall()
+        return [{"code": c, "name": n, "parent_code": p} for c, n, p in rows]
     finally:
         con.close()

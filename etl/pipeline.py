@@ -7,6 +7,7 @@ import hashlib
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -82,8 +83,14 @@ def load_content(
     note: str | None = None,
     source_kind: str = "template",
     reader: Reader = read_template,
+    sender_code: str | None = None,
+    received_on: date | None = None,
 ) -> FileReport:
-    """Check a file and, unless dry-run or invalid, load it as one batch."""
+    """Check a file and, unless dry-run or invalid, load it as one batch.
+
+    The original bytes are archived with the batch; the sender defaults to the
+    file's unit and the date received to today.
+    """
     sha = hashlib.sha256(content).hexdigest()
     checked_snapshot = snapshot_id(db_path) if db_path.exists() else None
     con = open_reader(db_path)
@@ -106,9 +113,22 @@ def load_content(
                 report = check_content(content, file_label, wcon, reader)
                 if not report.ok:
                     raise _Rejected
-            batch = NewBatch(Path(file_label).name, sha, source_kind, report.unit_code, actor or current_user(), note)
+            batch = NewBatch(
+                Path(file_label).name,
+                sha,
+                source_kind,
+                report.unit_code,
+                actor or current_user(),
+                note,
+                sender_code,
+                received_on,
+            )
             report.batch_id = record_batch(
-                wcon, batch, [_observation(v) for v in report.values], [_kept_issue(i) for i in report.issues]
+                wcon,
+                batch,
+                [_observation(v) for v in report.values],
+                [_kept_issue(i) for i in report.issues],
+                content,
             )
     except _Rejected:
         return report
@@ -121,7 +141,14 @@ class _Rejected(Exception):
 
 
 def load_paths(
-    paths: Sequence[Path], db_path: Path, *, dry_run: bool = False, actor: str | None = None, note: str | None = None
+    paths: Sequence[Path],
+    db_path: Path,
+    *,
+    dry_run: bool = False,
+    actor: str | None = None,
+    note: str | None = None,
+    sender_code: str | None = None,
+    received_on: date | None = None,
 ) -> list[FileReport]:
     """Each file checked and loaded on its own: one bad file does not stop the others."""
     reports = []
@@ -133,7 +160,18 @@ def load_paths(
             reports.append(FileReport(path.name, "rejected", issues=[issue]))
             continue
         try:
-            reports.append(load_content(content, path.name, db_path, dry_run=dry_run, actor=actor, note=note))
+            reports.append(
+                load_content(
+                    content,
+                    path.name,
+                    db_path,
+                    dry_run=dry_run,
+                    actor=actor,
+                    note=note,
+                    sender_code=sender_code,
+                    received_on=received_on,
+                )
+            )
         except StoreBusyError:
             reports.append(FileReport(path.name, "rejected", issues=[make_issue("store-busy", file=path.name)]))
     return reports

@@ -48,6 +48,7 @@ class Indicator:
     min_value: float | None
     max_value: float | None
     break_year: int | None
+    source_dept: str | None = None
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 import duckdb
 
@@ -20,6 +20,8 @@ class NewBatch:
     unit_code: str | None
     loaded_by: str
     note: str | None = None
+    sender_code: str | None = None  # who sent the file; defaults to the file's unit
+    received_on: date | None = None  # when the province received it; defaults to today
 
 
 class RollbackError(ValueError):
@@ -36,8 +38,9 @@ def record_batch(
     batch: NewBatch,
     observations: Sequence[dict[str, object]],
     issues: Sequence[dict[str, object]],
+    content: bytes | None = None,
 ) -> int:
-    """Insert the batch, its observations and its kept issues; returns the batch id.
+    """Insert the batch, its source, the original file, its observations and kept issues.
 
     Call inside ``write_session`` so the whole file lands in one transaction.
     """
@@ -58,6 +61,12 @@ def record_batch(
     ).fetchone()
     assert row is not None
     batch_id = int(row[0])
+    con.execute(
+        "INSERT INTO batch_sources (batch_id, sender_code, received_on) VALUES (?, ?, ?)",
+        [batch_id, batch.sender_code or batch.unit_code, batch.received_on or date.today()],
+    )
+    if content is not None:
+        con.execute("INSERT INTO batch_files (batch_id, content) VALUES (?, ?)", [batch_id, content])
     insert_rows(con, "observations", [{"batch_id": batch_id, **o} for o in observations])
     insert_rows(con, "batch_issues", [{"batch_id": batch_id, **i} for i in issues])
     return batch_id
@@ -76,3 +85,9 @@ def rollback_batch(con: duckdb.DuckDBPyConnection, batch_id: int, actor: str, no
         [batch_id, datetime.now(), actor, note],
     )
     return str(file_name)
+
+
+def original_file(con: duckdb.DuckDBPyConnection, batch_id: int) -> tuple[str, bytes] | None:
+    """The file name and bytes archived with a batch, if any."""
+    rows = fetch_rows(con, "batch_file", {"batch_id": batch_id})
+    return (str(rows[0][0]), bytes(rows[0][1])) if rows else None

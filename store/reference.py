@@ -18,6 +18,8 @@ REFERENCE_TABLES = (
     "units",
     "unit_aliases",
     "targets",
+    "senders",
+    "sender_indicators",
 )
 
 

@@ -44,7 +44,7 @@ def test_every_district_and_year_is_covered(demo_store: Path) -> None:
         illustrative = con.execute("SELECT value FROM store_meta WHERE key = 'illustrative'").fetchone()
     finally:
         con.close()
-    assert units == (11, 2013, 2023) and batches == (11,) and illustrative == ("1",)
+    assert units == (11, 2013, 2023) and batches == (14,) and illustrative == ("1",)
 
 
 def test_exactly_one_planted_value_is_flagged(demo_store: Path) -> None:
@@ -132,9 +132,9 @@ def test_demo_files_say_they_are_illustrative(tmp_path: Path, demo_store: Path) 
     from etl import template_layout as layout
     from etl.demo.build import write_demo_files
 
-    paths = write_demo_files(demo_store, tmp_path)
-    assert len(paths) == 11
-    wb = load_workbook(paths[0])
+    files = write_demo_files(demo_store, tmp_path)
+    assert len(files) == 14  # ten districts and four departments
+    wb = load_workbook(files[0][0])
     assert "MINH HỌA" in wb[layout.INSTRUCTIONS_SHEET]["A1"].value
     assert all("MINH HỌA" in wb[s.name].cell(layout.NOTICE_ROW, 1).value for s in layout.DATA_SHEETS)
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
-from etl.demo.model import DistrictModel, Profile, apply_planted, province_values
+from etl.demo.model import DistrictModel, Profile, apply_planted, province_totals, province_values
 from etl.init_store import init_store
-from etl.pipeline import FileReport, load_paths
-from etl.reference import read_csv_rows
+from etl.pipeline import FileReport, load_content
+from etl.reference import Reference, read_csv_rows
 from etl.template_source import TemplateSource
 
 DEMO_DATA = Path(__file__).resolve().parent
@@ -39,27 +41,84 @@ def demo_values() -> dict[str, dict[tuple[str, int], float]]:
     return values
 
 
-def write_demo_files(db_path: Path, out_dir: Path) -> list[Path]:
+@dataclass(frozen=True)
+class Submission:
+    """One demo file: who sent it, when it was received, which unit's values it holds."""
+
+    sender: str
+    received_on: date
+    unit_code: str
+    indicators: tuple[str, ...]  # empty: every value of the unit
+
+
+def read_submissions() -> list[Submission]:
+    """Districts send their own file; departments send the province's figures in their field.
+
+    The receipt dates tell the tracker's story: most on time, two districts and one
+    department late, one department partial, Home Affairs missing.
+    """
+    out = []
+    for r in read_csv_rows(DEMO_DATA / "submissions.csv"):
+        indicators = tuple(filter(None, r["indicators"].split(";")))
+        unit = DEMO_PROVINCE if indicators else r["sender"]
+        out.append(Submission(r["sender"], date.fromisoformat(r["received_on"]), unit, indicators))
+    return out
+
+
+def write_demo_files(db_path: Path, out_dir: Path) -> list[tuple[Path, Submission]]:
     source = TemplateSource.from_store(db_path)
     ref = source.reference
-    missing = [code for code in demo_values() if code not in ref.units]
+    all_values = demo_values()
+    missing = [code for code in all_values if code not in ref.units]
     if missing:
         raise ValueError(f"Demo units missing from the unit registry: {missing}")
     out_dir.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for code, values in demo_values().items():
-        wb = source.build(code, values, notice=NOTICE)
-        path = out_dir / f"minh_hoa_{code}_{_slug(ref.units[code].name)}.xlsx"
+    files = []
+    for sub in read_submissions():
+        values = all_values[sub.unit_code]
+        if sub.indicators:
+            codes = _expand(sub.indicators, ref)
+            districts = [all_values[c] for c in all_values if c != DEMO_PROVINCE]
+            totals = province_totals(districts, ref, [c for c in codes if not any(k[0] == c for k in values)])
+            values = {key: v for key, v in {**values, **totals}.items() if key[0] in codes}
+        wb = source.build(sub.unit_code, values, notice=NOTICE)
+        name = ref.units[sub.unit_code].name if not sub.indicators else sub.sender
+        path = out_dir / f"minh_hoa_{sub.unit_code}_{_slug(name)}.xlsx"
         wb.save(path)
-        paths.append(path)
-    return paths
+        files.append((path, sub))
+    return files
+
+
+def _expand(selectors: tuple[str, ...], ref: Reference) -> list[str]:
+    """Indicator codes, ``source:<dept>`` for every reported indicator of a department,
+    ``-code`` to leave one out (a department that forgot a figure)."""
+    codes: list[str] = []
+    for item in selectors:
+        if item.startswith("-"):
+            codes = [c for c in codes if c != item[1:]]
+        elif item.startswith("source:"):
+            dept = item.removeprefix("source:")
+            codes += [c for c, i in ref.indicators.items() if i.source_dept == dept and i.input == "reported"]
+        else:
+            codes.append(item)
+    return codes
 
 
 def build_demo(db_path: Path, out_dir: Path | None = None) -> list[FileReport]:
     """Initialise the store with the demo registry, write the files, load them."""
     init_store(db_path)
-    paths = write_demo_files(db_path, out_dir or DEFAULT_OUT)
-    return load_paths(paths, db_path, actor=DEMO_ACTOR, note="Dữ liệu minh họa (tỉnh giả định Sơn Hà)")
+    return [
+        load_content(
+            path.read_bytes(),
+            path.name,
+            db_path,
+            actor=DEMO_ACTOR,
+            note="Dữ liệu minh họa (tỉnh giả định Sơn Hà)",
+            sender_code=sub.sender,
+            received_on=sub.received_on,
+        )
+        for path, sub in write_demo_files(db_path, out_dir or DEFAULT_OUT)
+    ]
 
 
 def _slug(name: str) -> str:

@@ -16,6 +16,8 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from etl.reference import Reference
+
 FIRST, LAST = 2013, 2023
 
 
@@ -231,6 +233,25 @@ def province_values(rows: list[dict[str, str]]) -> Values:
         values[("ns_chi_gd", y)] = round(total * float(row["ns_share_gd"]) / 100)
         values[("ld_tl_bangcap", y)] = float(row["ld_tl_bangcap"])
     return values
+
+
+def province_totals(districts: list[Values], ref: Reference, codes: list[str]) -> Values:
+    """A department's province figures: district counts summed, rates from the summed parts."""
+    totals: Values = {}
+    years = {y for d in districts for (_, y) in d}
+    for code in codes:
+        ind = ref.indicators[code]
+        for y in sorted(years):
+            if ind.aggregation == "sum":
+                parts = [d.get((code, y)) for d in districts]
+                if all(p is not None for p in parts):
+                    totals[(code, y)] = float(sum(p for p in parts if p is not None))
+            elif ind.aggregation == "ratio" and ind.numerator and ind.denominator:
+                num = sum(d.get((ind.numerator, y), 0.0) for d in districts)
+                den = sum(d.get((ind.denominator, y), 0.0) for d in districts)
+                if den > 0:
+                    totals[(code, y)] = round(num / den * (ind.scale or 100), 2)
+    return totals
 
 
 def apply_planted(

@@ -1,0 +1,128 @@
+"""Theo dõi nộp báo cáo: status per expected sender for one reporting round."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from analysis.submissions import Round, Sender, SenderStatus, status_counts, tracker, year_spans
+from charts.trend import year_label
+
+
+_REMIND = {"missing", "partial"}
+
+
+@dataclass
+class TrackerView:
+    round: Round
+    as_of: date
+    statuses: list[SenderStatus]
+    table: pd.DataFrame
+    counts: dict[str, int]
+    reminders: list[tuple[str, str]]  # (sender name, reminder text)
+
+
+def rounds_from(frame: pd.DataFrame) -> list[Round]:
+    return [
+        Round(r.round_code, r.name, pd.Timestamp(r.deadline).date(), int(r.first_year), int(r.last_year))
+        for r in frame.itertuples()
+    ]
+
+
+def build_tracker(
+    round_: Round,
+    senders: pd.DataFrame,
+    expected: pd.DataFrame,
+    received: pd.DataFrame,
+    files: pd.DataFrame,
+    catalogue: pd.DataFrame,
+    as_of: date,
+) -> TrackerView:
+    """Frames from the submission_* queries → statuses, a table, counts and reminders."""
+    by_sender = expected.groupby("sender_code")["indicator_code"].agg(tuple).to_dict()
+    sender_list = [
+        Sender(r.code, r.name, r.kind, by_sender.get(r.code, ()), _valid_years(r.valid_from, r.valid_to, round_))
+        for r in senders.itertuples()
+    ]
+    got = {
+        (r.sender_code, r.indicator_code, int(r.year)): pd.Timestamp(r.received_on).date()
+        for r in received.itertuples()
+    }
+    file_dates: dict[str, list[date]] = {}
+    for r in files.itertuples():
+        file_dates.setdefault(str(r.sender_code), []).append(pd.Timestamp(r.received_on).date())
+    statuses = tracker(sender_list, round_, got, file_dates, as_of)
+    meta = catalogue.set_index("code")
+    return TrackerView(
+        round_,
+        as_of,
+        statuses,
+        _table(statuses, meta),
+        status_counts(statuses),
+        [
+            (s.sender.name, reminder_text(s, round_, meta, as_of))
+            for s in statuses
+            if s.status in {"missing", "partial"}
+        ],
+    )
+
+
+def _valid_years(valid_from: object, valid_to: object, round_: Round) -> tuple[int, ...] | None:
+    if pd.isna(valid_from) and pd.isna(valid_to):
+        return None
+    lo = round_.first_year if pd.isna(valid_from) else int(valid_from)  # type: ignore[call-overload]
+    hi = round_.last_year if pd.isna(valid_to) else int(valid_to)  # type: ignore[call-overload]
+    return tuple(range(lo, hi + 1))
+
+
+def _table(statuses: Sequence[SenderStatus], meta: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "sender": s.sender.name,
+                "kind": "Huyện, thị xã, thành phố" if s.sender.kind == "district" else "Sở, ngành",
+                "status": s.label,
+                "share": s.share,
+                "received": f"{s.n_received}/{s.n_expected}" if s.n_expected else f"{s.n_files} tệp",
+                "completed_on": s.completed_on,
+                "days_late": s.days_late,
+                "missing": missing_text(s.missing, meta),
+            }
+            for s in statuses
+        ]
+    )
+
+
+def missing_text(missing: Mapping[str, Sequence[int]], meta: pd.DataFrame, limit: int = 6) -> str:
+    """'Số trường mầm non (2013-2014 → 2015-2016); …' for the first indicators, then a count."""
+    parts = []
+    for code, years in list(missing.items())[:limit]:
+        period = str(meta.at[code, "period_type"]) if code in meta.index else "calendar_year"
+        spans = ", ".join(
+            year_label(a, period) if a == b else f"{year_label(a, period)} → {year_label(b, period)}"
+            for a, b in year_spans(years)
+        )
+        name = str(meta.at[code, "name_vi"]) if code in meta.index else code
+        parts.append(f"{name} ({spans})")
+    if len(missing) > limit:
+        parts.append(f"và {len(missing) - limit} chỉ tiêu khác")
+    return "; ".join(parts)
+
+
+def reminder_text(s: SenderStatus, round_: Round, meta: pd.DataFrame, as_of: date) -> str:
+    """A short reminder a province analyst can paste into an e-mail or an official letter."""
+    head = (
+        f"Kính gửi: {s.sender.name}. Thực hiện kế hoạch {round_.name}, hạn gửi số liệu là ngày "
+        f"{round_.deadline:%d/%m/%Y}. Đến ngày {as_of:%d/%m/%Y}, "
+    )
+    if s.status == "missing":
+        body = "cơ quan tổng hợp chưa nhận được số liệu của đơn vị."
+    else:
+        body = (
+            f"cơ quan tổng hợp đã nhận {s.n_received}/{s.n_expected} số liệu của đơn vị; còn thiếu: "
+            f"{missing_text(s.missing, meta)}."
+        )
+    return head + body + " Đề nghị đơn vị khẩn trương gửi (bổ sung) số liệu để kịp tổng hợp."

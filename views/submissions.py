@@ -11,7 +11,6 @@ import pandas as pd
 from analysis.submissions import Round, Sender, SenderStatus, status_counts, tracker, year_spans
 from charts.trend import year_label
 
-
 _REMIND = {"missing", "partial"}
 
 

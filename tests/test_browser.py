@@ -159,6 +159,7 @@ def test_an_analyst_signs_in_uploads_a_file_and_sees_it_on_the_trend_page(demo_s
             assert page.get_by_text("Tải dữ liệu lên").count() == 0  # not in an anonymous user's menu
             page.goto(f"{url}/tai-len")
             page.get_by_text("Cần đăng nhập").wait_for(timeout=60_000)
+            page.get_by_label("Mật khẩu").wait_for(timeout=30_000)
             page.screenshot(path=str(ARTIFACTS / "workspace_1_sign_in.png"), full_page=True)
             page.get_by_label("Tên đăng nhập").fill("lan")
             page.get_by_label("Mật khẩu").fill(password)

@@ -75,6 +75,7 @@ def require(role: str) -> User | None:
         return current_user()
     user = current_user()
     if user is None:
+        st.subheader("Đăng nhập để tiếp tục")
         st.info("Trang này chỉ dành cho người dùng đã đăng nhập." if role == "viewer" else _needs(role))
         sign_in_form()
     else:

@@ -31,7 +31,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m etl", description="Nạp và quản lý số liệu tổng kết NQ 29.")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("init", parents=[common], help="create/migrate the store, load reference data")
-    p.add_argument("--units", type=Path, help="unit registry CSV replacing the demo province's")
+    registry = p.add_mutually_exclusive_group()
+    registry.add_argument("--units", type=Path, help="unit registry CSV replacing the demo province's")
+    registry.add_argument(
+        "--province", help="official registry of a province (GSO code or name, e.g. 38 or 'Thanh Hoá')"
+    )
+    p.add_argument(
+        "--registry-dir", type=Path, default=None, help="folder for the --province registry (default data/province)"
+    )
     p = sub.add_parser("template", parents=[common], help="write the Excel template for one unit")
     p.add_argument("--unit", required=True, help="unit code, e.g. 993")
     p.add_argument("-o", "--output", required=True, type=Path)
@@ -78,7 +85,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def cmd_init(args: argparse.Namespace, db: Path) -> int:
-    notes = init_store(db, args.units)
+    units = args.units
+    if args.province:
+        from etl.province_registry import PROVINCE_DIR, prepare_registry
+
+        units, written = prepare_registry(args.province, args.registry_dir or PROVINCE_DIR)
+        print(f"{'Đã ghi' if written else 'Dùng'} danh mục đơn vị {units} (sửa tệp này rồi chạy lại để bổ sung).")
+    notes = init_store(db, units)
     for note in notes:
         print(f"Ghi chú: {note}")
     print(f"Đã khởi tạo cơ sở dữ liệu {db}.")

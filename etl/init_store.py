@@ -7,6 +7,7 @@ from typing import Any
 
 from etl.reference import REFERENCE_DIR, parse_indicators, parse_targets, parse_units, read_csv_rows
 from etl.senders import parse_rounds, parse_senders
+from etl.unit_changes import changes_path, parse_unit_changes
 from store import open_reader, write_session
 from store.reference import ILLUSTRATIVE_KEY, replace_reference, set_meta
 from store.workspace import add_missing_rounds
@@ -31,6 +32,7 @@ def init_store(db_path: Path, units_file: Path | None = None, reference_dir: Pat
         units_path = units_file or reference_dir / "units.csv"
         tables["units"], tables["unit_aliases"] = parse_units(units_path)
         units = tables["units"]
+        tables["unit_changes"] = parse_unit_changes(changes_path(units_path), units)
         registry_note = f"Danh mục đơn vị: {units_path}"
     else:
         units, registry_note = kept_units, "Giữ nguyên danh mục đơn vị của tỉnh đã có trong cơ sở dữ liệu"

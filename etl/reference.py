@@ -8,6 +8,7 @@ store (``Reference.from_store``), so the store is the single source of truth.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,8 @@ INPUTS = {"reported", "derived"}
 AGGREGATIONS = {"sum", "ratio", "min"}
 UNIT_KINDS = {"province", "city", "town", "district", "urban_district"}
 COMPARATORS = {">=", "<="}
+# An alias may carry the years it was in use: "Thị xã Bình Giang[-2015]", "TP. Bình Giang[2016-]".
+_ALIAS_YEARS = re.compile(r"^(?P<name>.*?)\s*\[\s*(?P<start>\d{4})?\s*-\s*(?P<end>\d{4})?\s*\]$")
 
 
 class ReferenceDataError(ValueError):
@@ -72,6 +75,11 @@ class Reference:
     units: dict[str, Unit]
     unit_aliases: dict[str, list[tuple[str, int | None, int | None]]] = field(default_factory=dict)
     indicator_aliases: dict[str, str] = field(default_factory=dict)
+    # Former names written with another status's prefix ("Thị xã X" of a unit now a city):
+    # alias key -> (code, valid_from, valid_to, kind of the prefix).
+    former_kinds: dict[str, list[tuple[str, int | None, int | None, str]]] = field(default_factory=dict)
+    # Years in which a unit's boundaries changed (a jump then is no data error).
+    change_years: dict[str, set[int]] = field(default_factory=dict)
 
     @classmethod
     def from_store(cls, con: duckdb.DuckDBPyConnection) -> Reference:
@@ -87,29 +95,43 @@ class Reference:
             ).fetchall()
         }
         unit_aliases: dict[str, list[tuple[str, int | None, int | None]]] = {}
-        for code, key, v_from, v_to in con.execute(
-            "SELECT unit_code, alias_key, valid_from, valid_to FROM unit_aliases"
+        former_kinds: dict[str, list[tuple[str, int | None, int | None, str]]] = {}
+        for code, key, v_from, v_to, alias in con.execute(
+            "SELECT unit_code, alias_key, valid_from, valid_to, alias FROM unit_aliases"
         ).fetchall():
             unit_aliases.setdefault(key, []).append((code, v_from, v_to))
+            kind = strip_unit_prefix(alias)[1]
+            if kind is not None and code in units and kind != units[code].kind:
+                former_kinds.setdefault(key, []).append((code, v_from, v_to, kind))
         indicator_aliases = dict(con.execute("SELECT alias_key, indicator_code FROM indicator_aliases").fetchall())
-        return cls(indicators, units, unit_aliases, indicator_aliases)
+        change_years: dict[str, set[int]] = {}
+        for year, source, target in con.execute("SELECT year, from_code, to_code FROM unit_changes").fetchall():
+            for code in (source, target):
+                change_years.setdefault(code, set()).add(year)
+        return cls(indicators, units, unit_aliases, indicator_aliases, former_kinds, change_years)
 
     def find_unit(self, text: str, year: int | None = None) -> str | None:
         """The unit code for a code, an official name or an alias (any spelling)."""
         cleaned = clean_text(text)
         if cleaned in self.units:
             return cleaned
-        matches = {
-            code
-            for code, v_from, v_to in self.unit_aliases.get(unit_key(cleaned), [])
-            if year is None or ((v_from is None or v_from <= year) and (v_to is None or v_to >= year))
-        }
+        key = unit_key(cleaned)
+        matches = {code for code, v_from, v_to in self.unit_aliases.get(key, []) if _in_years(year, v_from, v_to)}
         _, kind = strip_unit_prefix(cleaned)
         if kind is not None:
             # A written prefix must agree: "Huyện Kỳ Anh" is not "Thị xã Kỳ Anh", and
             # "Tỉnh Hòa Phong" is no district. Without a prefix, a shared base name is ambiguous.
-            matches = {code for code in matches if self.units[code].kind == kind}
+            # A former status counts while its alias was in use ("Thị xã X" before X became a city).
+            matches = {code for code in matches if self.units[code].kind == kind} | {
+                code
+                for code, v_from, v_to, former in self.former_kinds.get(key, [])
+                if former == kind and _in_years(year, v_from, v_to)
+            }
         return matches.pop() if len(matches) == 1 else None
+
+
+def _in_years(year: int | None, v_from: int | None, v_to: int | None) -> bool:
+    return year is None or ((v_from is None or v_from <= year) and (v_to is None or v_to >= year))
 
 
 def read_csv_rows(path: Path) -> list[dict[str, str]]:
@@ -212,13 +234,20 @@ def parse_units(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]
                 "valid_from": v_from,
                 "valid_to": v_to,
                 "sort_order": line,
+                "tile_row": _int(r.get("tile_row") or ""),
+                "tile_col": _int(r.get("tile_col") or ""),
             }
         )
-        names = [r["name"], *filter(None, r["aliases"].split(";"))]
-        by_key = {unit_key(n): n for n in reversed(names)}  # first spelling wins
-        for key, alias in by_key.items():
+        seen: set[tuple[Any, ...]] = set()
+        for alias, a_from, a_to in [(r["name"], None, None), *map(_alias_years, filter(None, r["aliases"].split(";")))]:
+            key = unit_key(alias)
+            start = max(filter(None, (v_from, a_from)), default=None)
+            end = min(filter(None, (v_to, a_to)), default=None)
+            if (key, start, end) in seen:
+                continue  # first spelling wins
+            seen.add((key, start, end))
             aliases.append(
-                {"unit_code": r["code"], "alias": alias, "alias_key": key, "valid_from": v_from, "valid_to": v_to}
+                {"unit_code": r["code"], "alias": alias, "alias_key": key, "valid_from": start, "valid_to": end}
             )
     if len(codes) != len(rows):
         problems.append(f"{path.name}: mã đơn vị bị trùng")
@@ -278,6 +307,14 @@ def parse_targets(
     if problems:
         raise ReferenceDataError("\n".join(problems))
     return rows, notes
+
+
+def _alias_years(text: str) -> tuple[str, int | None, int | None]:
+    """("Thị xã Bình Giang", None, 2015) from "Thị xã Bình Giang[-2015]"."""
+    match = _ALIAS_YEARS.match(text)
+    if match is None:
+        return text.strip(), None, None
+    return match["name"].strip(), _int(match["start"] or ""), _int(match["end"] or "")
 
 
 def _num(text: str) -> float | None:

@@ -154,7 +154,12 @@ def _check_jumps(
         if ind.kind == "level":
             continue
         jumps = {
-            y for y in points if y - 1 in points and ind.break_year != y and _is_jump(points[y - 1], points[y], ind)
+            y
+            for y in points
+            if y - 1 in points
+            and ind.break_year != y
+            and y not in ref.change_years.get(unit, ())  # boundaries changed: a jump is expected
+            and _is_jump(points[y - 1], points[y], ind)
         }
         spikes = {y for y in jumps if y + 1 in jumps}
         for year in sorted(jumps):

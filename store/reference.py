@@ -17,6 +17,7 @@ REFERENCE_TABLES = (
     "indicator_aliases",
     "units",
     "unit_aliases",
+    "unit_changes",
     "targets",
     "senders",
     "sender_indicators",

@@ -9,7 +9,7 @@ from pathlib import Path
 from etl.demo.model import DistrictModel, Profile, apply_planted, province_totals, province_values
 from etl.init_store import init_store
 from etl.pipeline import FileReport, load_content
-from etl.reference import Reference, read_csv_rows
+from etl.reference import REFERENCE_DIR, Reference, read_csv_rows
 from etl.template_source import TemplateSource
 
 DEMO_DATA = Path(__file__).resolve().parent
@@ -41,6 +41,38 @@ def demo_values() -> dict[str, dict[tuple[str, int], float]]:
     return values
 
 
+def apply_mergers(
+    values: dict[str, dict[tuple[str, int], float]], ref: Reference, changes: list[dict[str, str]]
+) -> dict[str, dict[tuple[str, int], float]]:
+    """From the year of a merger the receiving unit reports the merged territory:
+    counts summed, rates from the summed parts, levels the lowest; the unit merged
+    away reports nothing after it."""
+    out = {code: dict(v) for code, v in values.items()}
+    for change in (c for c in changes if c["change"] == "merged"):
+        year, source, target = int(change["year"]), change["from_code"], change["to_code"]
+        after = [{k: v for k, v in out[c].items() if k[1] >= year} for c in (source, target)]
+        out[source] = {k: v for k, v in out[source].items() if k[1] < year}
+        out[target] = {**{k: v for k, v in out[target].items() if k[1] < year}, **combine_units(after, ref)}
+    return out
+
+
+def combine_units(parts: list[dict[tuple[str, int], float]], ref: Reference) -> dict[tuple[str, int], float]:
+    combined: dict[tuple[str, int], float] = {}
+    for key in sorted({k for p in parts for k in p}):
+        code, year = key
+        ind = ref.indicators[code]
+        found = [p[key] for p in parts if key in p]
+        if ind.aggregation == "min":
+            combined[key] = min(found)
+        elif ind.aggregation == "ratio" and ind.numerator and ind.denominator:
+            num = sum(p.get((ind.numerator, year), 0.0) for p in parts)
+            den = sum(p.get((ind.denominator, year), 0.0) for p in parts)
+            combined[key] = round(num / den * (ind.scale or 100), 1) if den else 0.0
+        else:
+            combined[key] = sum(found)
+    return combined
+
+
 @dataclass(frozen=True)
 class Submission:
     """One demo file: who sent it, when it was received, which unit's values it holds."""
@@ -68,7 +100,7 @@ def read_submissions() -> list[Submission]:
 def write_demo_files(db_path: Path, out_dir: Path) -> list[tuple[Path, Submission]]:
     source = TemplateSource.from_store(db_path)
     ref = source.reference
-    all_values = demo_values()
+    all_values = apply_mergers(demo_values(), ref, read_csv_rows(REFERENCE_DIR / "units_changes.csv"))
     missing = [code for code in all_values if code not in ref.units]
     if missing:
         raise ValueError(f"Demo units missing from the unit registry: {missing}")

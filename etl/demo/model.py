@@ -243,7 +243,8 @@ def province_totals(districts: list[Values], ref: Reference, codes: list[str]) -
         ind = ref.indicators[code]
         for y in sorted(years):
             if ind.aggregation == "sum":
-                parts = [d.get((code, y)) for d in districts]
+                # Units that existed in the year (a district merged away has no values after it).
+                parts = [d.get((code, y)) for d in districts if any(k[1] == y for k in d)]
                 if all(p is not None for p in parts):
                     totals[(code, y)] = float(sum(p for p in parts if p is not None))
             elif ind.aggregation == "ratio" and ind.numerator and ind.denominator:

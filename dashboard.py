@@ -36,6 +36,7 @@ PAGES = {
             url_path="so-sanh",
             visibility=view,
         ),
+        st.Page("pages/ban_do.py", title="Bản đồ", icon=":material/map:", url_path="ban-do", visibility=view),
         st.Page(
             "pages/danh_gia.py",
             title="Đánh giá kết quả – hạn chế",

@@ -13,7 +13,16 @@ from charts.colors import FALLBACK_COLOR, PROVINCE_COLOR, TARGET_COLOR
 from charts.style import apply_style, decimals_for, format_number, unit_suffix, value_axis_title
 from etl.numbers import format_vi
 
-__all__ = ["Event", "period_word", "set_year_axis", "target_text", "trend_figure", "year_label", "year_range"]
+__all__ = [
+    "Event",
+    "add_events",
+    "period_word",
+    "set_year_axis",
+    "target_text",
+    "trend_figure",
+    "year_label",
+    "year_range",
+]
 
 # An event marked on the time axis: (year, label) or {"year": ..., "label": ...}.
 Event = tuple[int, str] | Mapping[str, Any]
@@ -121,13 +130,7 @@ def trend_figure(
             annotation=dict(text=_BREAK_TEXT, hovertext=break_note or _BREAK_TEXT, font=dict(color="#4b5563")),
             annotation_position="top right",
         )
-    for year, label in (_event(e) for e in events):
-        fig.add_vline(
-            x=year,
-            line=dict(color="#d1d5db", dash="dot", width=1),
-            annotation=dict(text=label, font=dict(size=11, color="#6b7280")),
-            annotation_position="bottom right",
-        )
+    add_events(fig, events)
     apply_style(fig, value_axis_title(unit), legend="right")
     set_year_axis(fig, years, period_type)
     if not fig.data:
@@ -181,6 +184,17 @@ def _add_target(
                 showlegend=False,
                 hovertemplate=f"{hover}<extra></extra>",
             )
+        )
+
+
+def add_events(fig: go.Figure, events: Iterable[Event]) -> None:
+    """A dotted vertical line with a label at each event's year (e.g. a boundary change)."""
+    for year, label in (_event(e) for e in events):
+        fig.add_vline(
+            x=year,
+            line=dict(color="#9ca3af", dash="dot", width=1.5),
+            annotation=dict(text=label, font=dict(size=11, color="#4b5563")),
+            annotation_position="bottom right",
         )
 
 

@@ -4,6 +4,7 @@ import streamlit as st
 
 from charts.trend import year_label
 from ui import auth, inputs
+from ui.boundaries import boundary_values
 from ui.components import page_header
 from views.compare import build_compare
 
@@ -22,8 +23,11 @@ year = st.select_slider(
     format_func=lambda y: year_label(y, period),
     key="so_sanh_nam",
 )
-view = build_compare(inputs.values([f.indicator_code], f), ref["catalogue"], ref["units"], inputs.selection(f), year)
+shown = boundary_values(f, key="so_sanh_dia_gioi")
+view = build_compare(shown.values, ref["catalogue"], ref["units"], inputs.selection(f), year, shown.events)
 st.subheader(view.title)
+if shown.note:
+    st.caption(shown.note)
 if not view.has_data:
     st.info(f"Chưa có số liệu của chỉ tiêu này cho năm {view.year_text}.")
 left, right = st.columns(2)

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui import auth, data, inputs
+from ui.boundaries import boundary_values
 from ui.components import page_header
 from ui.history import value_history
 from ui.tables import formatted
@@ -14,10 +15,13 @@ f = page_header("Xu hướng theo thời gian", "Một chỉ tiêu qua các năm
 if f is None:
     st.stop()
 
-view = build_trend(inputs.values([f.indicator_code], f), **inputs.reference(), sel=inputs.selection(f))
+shown = boundary_values(f, key="xu_huong_dia_gioi")
+view = build_trend(shown.values, **inputs.reference(), sel=inputs.selection(f), events=shown.events)
 st.subheader(view.title)
 if view.note:
     st.info(view.note)
+if shown.note:
+    st.caption(shown.note)
 st.plotly_chart(view.figure, key="trend_chart")
 notes = [text for text in (view.target_text, view.break_text) if text]
 for text in notes:

@@ -93,6 +93,7 @@ PAGES = [
     ("", "Tổng kết 10 năm thực hiện Nghị quyết 29-NQ/TW", 0),
     ("xu-huong?chi_tieu=th_tl_cqg&dia_ban=993,999", "Xu hướng theo thời gian", 1),
     ("so-sanh?chi_tieu=thcs_tl_bohoc", "So sánh địa bàn", 4),
+    ("ban-do?chi_tieu=th_tl_cqg", "Bản đồ", 1),
     ("danh-gia?nhom=dieu_kien", "Đánh giá kết quả – hạn chế", 0),
     ("chat-luong", "Chất lượng dữ liệu", 0),
     ("danh-muc", "Danh mục chỉ tiêu", 0),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -9,7 +10,7 @@ import plotly.graph_objects as go
 
 from analysis.comparison import disparity_over_time, heatmap_matrix, province_value, rank_table, ranked_values
 from charts.compare import disparity_figure, heatmap_figure, rank_change_figure, ranked_bar_figure
-from charts.trend import year_label
+from charts.trend import add_events, year_label
 from views.common import Selection, complete_only, district_colors, indicator_meta, within
 
 MAX_RANK_LINES = 30  # beyond this a slope chart is unreadable: show the largest movers
@@ -20,6 +21,11 @@ def _movers(table: pd.DataFrame) -> pd.DataFrame:
         return table
     moved = table["rank_change"].abs().astype("Float64").fillna(-1)
     return table.loc[moved.sort_values(ascending=False, kind="stable").index[:MAX_RANK_LINES]]
+
+
+def with_events(fig: go.Figure, events: Sequence[tuple[int, str]]) -> go.Figure:
+    add_events(fig, events)
+    return fig
 
 
 @dataclass
@@ -35,8 +41,14 @@ class CompareView:
 
 
 def build_compare(
-    values: pd.DataFrame, catalogue: pd.DataFrame, units: pd.DataFrame, sel: Selection, year: int
+    values: pd.DataFrame,
+    catalogue: pd.DataFrame,
+    units: pd.DataFrame,
+    sel: Selection,
+    year: int,
+    events: Sequence[tuple[int, str]] = (),
 ) -> CompareView:
+    """``events``: (year, label) marked on the disparity chart, e.g. boundary changes."""
     meta = indicator_meta(catalogue, sel.indicator_code)
     rows = complete_only(within(values, sel))
     if sel.unit_codes:
@@ -66,8 +78,11 @@ def build_compare(
             direction=meta["direction"],
         ),
         rank_change=rank_change_figure(_movers(table), from_text=from_text, to_text=to_text, colors=colors),
-        disparity=disparity_figure(
-            disparity_over_time(rows, sel.indicator_code), indicator_name=name, unit=unit, period_type=period
+        disparity=with_events(
+            disparity_figure(
+                disparity_over_time(rows, sel.indicator_code), indicator_name=name, unit=unit, period_type=period
+            ),
+            events,
         ),
         rank_table=table,
         has_data=not ranked["value"].isna().all() if not ranked.empty else False,

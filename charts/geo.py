@@ -1,0 +1,82 @@
+"""Small GeoJSON helpers for the district map (no I/O, no Streamlit).
+
+The map draws the boundaries on plain x/y axes (longitude, latitude) rather
+than a plotly ``geo`` subplot: a geo subplot fetches its base map from a CDN
+when the page renders, and the dashboard must work with no network.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+__all__ = ["area", "aspect", "centroid", "feature_code", "normalise_code", "outer_rings", "rings"]
+
+
+def normalise_code(value: object) -> str:
+    """A GSO district code as the registry writes it: 380 → "380", 1 → "001", "1.0" → "001"."""
+    text = str(value).strip()
+    if text.replace(".", "", 1).isdigit():
+        return f"{int(float(text)):03d}"
+    return text
+
+
+def feature_code(feature: Mapping[str, Any], code_property: str) -> str:
+    return normalise_code((feature.get("properties") or {}).get(code_property, ""))
+
+
+def _area(ring: Sequence[Sequence[float]]) -> float:
+    """Signed planar area (lon, lat): positive when counter-clockwise."""
+    return sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(ring, [*ring[1:], ring[0]], strict=True)) / 2
+
+
+def rings(feature: Mapping[str, Any]) -> list[list[list[float]]]:
+    """Every ring (outer and holes) of a Polygon or MultiPolygon feature."""
+    geometry = feature.get("geometry") or {}
+    coordinates = geometry.get("coordinates") or []
+    if geometry.get("type") == "Polygon":
+        return list(coordinates)
+    if geometry.get("type") == "MultiPolygon":
+        return [ring for polygon in coordinates for ring in polygon]
+    return []
+
+
+def outer_rings(feature: Mapping[str, Any]) -> list[list[list[float]]]:
+    geometry = feature.get("geometry") or {}
+    coordinates = geometry.get("coordinates") or []
+    if geometry.get("type") == "Polygon":
+        return [coordinates[0]] if coordinates else []
+    if geometry.get("type") == "MultiPolygon":
+        return [polygon[0] for polygon in coordinates if polygon]
+    return []
+
+
+def area(feature: Mapping[str, Any]) -> float:
+    """Planar area in square degrees (to draw large districts first, enclosed ones on top)."""
+    return sum(abs(_area(r)) for r in outer_rings(feature))
+
+
+def mid_latitude(features: Sequence[Mapping[str, Any]]) -> float:
+    lats = [p[1] for f in features for r in outer_rings(f) for p in r]
+    return (min(lats) + max(lats)) / 2 if lats else 0.0
+
+
+def aspect(features: Sequence[Mapping[str, Any]]) -> float:
+    """y/x scale ratio that makes a degree of latitude as long as it is on the ground."""
+    return 1 / max(math.cos(math.radians(mid_latitude(features))), 0.1)
+
+
+def centroid(feature: Mapping[str, Any]) -> tuple[float, float]:
+    """A label point: the area-weighted centre of the largest polygon's outer ring."""
+    outer = outer_rings(feature)
+    if not outer:
+        return (0.0, 0.0)
+    ring = max(outer, key=lambda r: abs(_area(r)))
+    area = _area(ring)
+    if area == 0:
+        return (sum(p[0] for p in ring) / len(ring), sum(p[1] for p in ring) / len(ring))
+    pairs = list(zip(ring, [*ring[1:], ring[0]], strict=True))
+    cx = sum((a[0] + b[0]) * (a[0] * b[1] - b[0] * a[1]) for a, b in pairs) / (6 * area)
+    cy = sum((a[1] + b[1]) * (a[0] * b[1] - b[0] * a[1]) for a, b in pairs) / (6 * area)
+    return (cx, cy)

@@ -1,0 +1,316 @@
+"""District map of one indicator: a choropleth on supplied boundaries, or a tile map.
+
+Values are put in a few classes (a classed legend reads better than a
+continuous scale on a map of ten to thirty districts); the colours are
+direction-aware (green is good, see :func:`charts.colors.sequential_scale`),
+and a district without a value is grey, never the colour of 0. Panels share
+their classes, so 2013 and the latest year can be compared side by side.
+
+``geojson`` (a FeatureCollection whose ``properties[code_property]`` is the
+GSO district code) gives a choropleth; without it each district is a square
+at ``tile_row``/``tile_col`` (from the registry). Both are plain plotly figures.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.colors import sample_colorscale
+from plotly.subplots import make_subplots
+
+from charts.geo import area, aspect, centroid, feature_code, rings
+from charts.style import MISSING_TEXT, apply_style, format_number, format_with_unit
+
+__all__ = ["MapPanel", "class_edges", "class_labels", "district_map"]
+
+MISSING_COLOR = "#d1d5db"
+MAX_CLASSES = 5
+
+
+@dataclass(frozen=True)
+class MapPanel:
+    """One map: its title (e.g. the school year) and rows unit_code, unit_name, value
+    (+ tile_row, tile_col for the tile map)."""
+
+    title: str
+    values: pd.DataFrame
+
+
+def class_edges(values: Sequence[float], n_classes: int = MAX_CLASSES) -> list[float]:
+    """Class boundaries at quantiles of the values (fewer classes when values repeat)."""
+    data = np.array([v for v in values if not pd.isna(v)], dtype=float)
+    if data.size == 0:
+        return []
+    edges = np.unique(np.quantile(data, np.linspace(0, 1, min(n_classes, len(np.unique(data))) + 1)))
+    return [float(e) for e in edges] if len(edges) > 1 else [float(edges[0]), float(edges[0])]
+
+
+def class_of(value: float, edges: Sequence[float]) -> int | None:
+    if pd.isna(value) or not edges:
+        return None
+    index = int(np.searchsorted(edges[1:-1], value, side="right"))
+    return min(index, max(len(edges) - 2, 0))
+
+
+def class_labels(edges: Sequence[float], unit: str) -> list[str]:
+    """ "80,0 – 85,2" per class (a single value when all values are equal)."""
+    if len(edges) == 2 and edges[0] == edges[1]:
+        return [format_number(edges[0], unit)]
+    return [f"{format_number(a, unit)} – {format_number(b, unit)}" for a, b in itertools.pairwise(edges)]
+
+
+def _palette(direction: str, n: int) -> list[str]:
+    from charts.colors import sequential_scale
+
+    scale = sequential_scale(direction)
+    points = [0.5] if n == 1 else [0.15 + 0.85 * i / (n - 1) for i in range(n)]  # skip the palest end
+    return list(sample_colorscale(scale, points, colortype="rgb"))
+
+
+def _discrete_scale(colors: Sequence[str]) -> list[list[float | str]]:
+    n = len(colors)
+    scale: list[list[float | str]] = []
+    for i, color in enumerate(colors):
+        scale += [[i / n, color], [(i + 1) / n, color]]
+    return scale
+
+
+@dataclass(frozen=True)
+class _Classes:
+    edges: list[float]
+    labels: list[str]  # with the "no data" class first when any value is missing
+    colors: list[str]
+    offset: int  # 1 when the grey "no data" class is present
+
+    def z(self, value: float) -> float:
+        index = class_of(value, self.edges)
+        return 0.0 if index is None else float(index + self.offset)
+
+    def colorbar(self) -> dict[str, Any]:
+        return dict(
+            tickmode="array",
+            tickvals=list(range(len(self.labels))),
+            ticktext=self.labels,
+            thickness=14,
+            len=0.9,
+            outlinewidth=0,
+            title=dict(text=""),
+        )
+
+
+def _classes(panels: Sequence[MapPanel], unit: str, direction: str) -> _Classes:
+    values = [float(v) for p in panels for v in pd.to_numeric(p.values["value"], errors="coerce")]
+    edges = class_edges(values)
+    labels = class_labels(edges, unit) if edges else []
+    colors = _palette(direction, len(labels)) if labels else []
+    missing = any(pd.isna(v) for v in values) or not values
+    if missing:
+        return _Classes(edges, [MISSING_TEXT.capitalize(), *labels], [MISSING_COLOR, *colors], 1)
+    return _Classes(edges, labels, colors, 0)
+
+
+def _hover(rows: pd.DataFrame, indicator_name: str, unit: str, title: str) -> list[str]:
+    return [
+        f"<b>{name}</b><br>{title}<br>{indicator_name}: {format_with_unit(v, unit)}"
+        for name, v in zip(rows["unit_name"], rows["value"], strict=True)
+    ]
+
+
+def district_map(
+    panels: Sequence[MapPanel],
+    *,
+    indicator_name: str,
+    unit: str,
+    direction: str,
+    province_texts: Sequence[str] = (),
+    geojson: Mapping[str, Any] | None = None,
+    code_property: str = "ma_huyen",
+) -> go.Figure:
+    """One map per panel (side by side), sharing one classed legend.
+
+    ``province_texts``: one line per panel such as "Toàn tỉnh: 85,3%", put under its title.
+    """
+    classes = _classes(panels, unit, direction)
+    titles = [
+        f"{p.title}<br><sup>{province_texts[i]}</sup>" if i < len(province_texts) else p.title
+        for i, p in enumerate(panels)
+    ]
+    fig = make_subplots(
+        rows=1, cols=len(panels), specs=[[{"type": "xy"}] * len(panels)], subplot_titles=titles, horizontal_spacing=0.04
+    )
+    scale = _discrete_scale(classes.colors) if classes.colors else [[0, MISSING_COLOR], [1, MISSING_COLOR]]
+    common = dict(
+        colorscale=scale,
+        zmin=-0.5,
+        zmax=max(len(classes.labels), 1) - 0.5,
+        colorbar=classes.colorbar(),
+        hovertemplate="%{customdata}<extra></extra>",
+    )
+    for col, panel in enumerate(panels, start=1):
+        rows = panel.values.assign(value=pd.to_numeric(panel.values["value"], errors="coerce"))
+        show = col == 1
+        if geojson is not None:
+            _shapes(fig, rows, geojson, code_property, classes, common, show, col, indicator_name, unit, panel)
+        else:
+            _tiles(fig, rows, classes, common, show, col, indicator_name, unit, panel)
+    apply_style(fig, "", legend="none", height=480 if len(panels) == 1 else 440)
+    fig.update_layout(margin=dict(l=10, r=10, t=70, b=10))
+    fig.update_annotations(font=dict(size=14))
+    return fig
+
+
+def _tiles(
+    fig: go.Figure,
+    rows: pd.DataFrame,
+    classes: _Classes,
+    common: dict[str, Any],
+    show: bool,
+    col: int,
+    indicator_name: str,
+    unit: str,
+    panel: MapPanel,
+) -> None:
+    rows = _tile_positions(rows)
+    n_rows, n_cols = int(rows["tile_row"].max()) + 1, int(rows["tile_col"].max()) + 1
+    z = np.full((n_rows, n_cols), np.nan)
+    text = np.full((n_rows, n_cols), "", dtype=object)
+    hover = np.full((n_rows, n_cols), "", dtype=object)
+    hovers = _hover(rows, indicator_name, unit, panel.title)
+    for k, (i, j, name, value) in enumerate(
+        zip(rows["tile_row"].astype(int), rows["tile_col"].astype(int), rows["unit_name"], rows["value"], strict=True)
+    ):
+        z[i, j] = classes.z(value)
+        text[i, j] = f"{_short(str(name))}<br>{format_number(value, unit)}"
+        hover[i, j] = hovers[k]
+    fig.add_trace(
+        go.Heatmap(
+            z=z,
+            text=text,
+            customdata=hover,
+            texttemplate="%{text}",
+            textfont=dict(size=12),
+            xgap=4,
+            ygap=4,
+            showscale=show,
+            hoverongaps=False,
+            **common,
+        ),
+        row=1,
+        col=col,
+    )
+    axis = dict(showticklabels=False, showgrid=False, zeroline=False, showline=False)
+    fig.update_xaxes(axis, row=1, col=col, constrain="domain")
+    fig.update_yaxes(axis, row=1, col=col, autorange="reversed", scaleanchor=f"x{'' if col == 1 else col}")
+
+
+def _tile_positions(rows: pd.DataFrame) -> pd.DataFrame:
+    """Registry positions; districts without one are laid out in a near-square grid after them."""
+    if {"tile_row", "tile_col"} - set(rows.columns):
+        rows = rows.assign(tile_row=np.nan, tile_col=np.nan)
+    placed = rows.dropna(subset=["tile_row", "tile_col"])
+    loose = rows[rows["tile_row"].isna() | rows["tile_col"].isna()].reset_index(drop=True)
+    if loose.empty:
+        return placed
+    width = max(int(np.ceil(np.sqrt(len(rows)))), int(placed["tile_col"].astype(float).max() + 1) if len(placed) else 0)
+    start = int(placed["tile_row"].astype(float).max()) + 1 if len(placed) else 0
+    loose = loose.assign(tile_row=start + loose.index // width, tile_col=loose.index % width)
+    return pd.concat([placed, loose], ignore_index=True)
+
+
+def _text_color(classes: _Classes, value: float) -> str:
+    """White on dark fills, near-black on pale ones."""
+    if not classes.colors:
+        return "#111827"
+    color = classes.colors[int(classes.z(value))]
+    if color.startswith("#"):
+        red, green, blue = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    else:
+        red, green, blue = (int(float(c)) for c in color.strip("rgb()").split(","))
+    return "white" if 0.299 * red + 0.587 * green + 0.114 * blue < 140 else "#111827"
+
+
+def _short(name: str) -> str:
+    """The name without its prefix, for a tile label ("Huyện Hòa Phong" → "Hòa Phong")."""
+    from etl.text import strip_unit_prefix
+
+    return strip_unit_prefix(name)[0]
+
+
+def _shapes(
+    fig: go.Figure,
+    rows: pd.DataFrame,
+    geojson: Mapping[str, Any],
+    code_property: str,
+    classes: _Classes,
+    common: dict[str, Any],
+    show: bool,
+    col: int,
+    indicator_name: str,
+    unit: str,
+    panel: MapPanel,
+) -> None:
+    """Each district's polygons filled with its class colour; hover and label at its centre."""
+    features = {feature_code(f, code_property): f for f in geojson.get("features", [])}
+    rows = rows[rows["unit_code"].astype(str).isin(features)].reset_index(drop=True)
+    hovers = _hover(rows, indicator_name, unit, panel.title)
+    order = sorted(range(len(rows)), key=lambda i: -area(features[str(rows["unit_code"][i])]))
+    for i in order:  # large districts first: one enclosed by another is drawn on top of it
+        xs: list[float | None] = []
+        ys: list[float | None] = []
+        for ring in rings(features[str(rows["unit_code"][i])]):
+            xs += [p[0] for p in ring] + [None]
+            ys += [p[1] for p in ring] + [None]
+        color = classes.colors[int(classes.z(rows["value"][i]))] if classes.colors else MISSING_COLOR
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                fill="toself",
+                fillcolor=color,
+                line=dict(color="white", width=1.2),
+                hoverinfo="skip",
+                showlegend=False,
+            ),
+            row=1,
+            col=col,
+        )
+    points = [centroid(features[str(c)]) for c in rows["unit_code"]]
+    fig.add_trace(
+        go.Scatter(
+            x=[p[0] for p in points],
+            y=[p[1] for p in points],
+            mode="markers+text",
+            text=[
+                f"{_short(str(n))}<br>{format_number(v, unit)}"
+                for n, v in zip(rows["unit_name"], rows["value"], strict=True)
+            ],
+            textfont=dict(size=11, color=[_text_color(classes, v) for v in rows["value"]]),
+            marker=dict(
+                size=28,
+                opacity=0,
+                color=[0.0] * len(points),
+                colorscale=common["colorscale"],
+                cmin=common["zmin"],
+                cmax=common["zmax"],
+                showscale=show,
+                colorbar=common["colorbar"],
+            ),
+            customdata=hovers,
+            hovertemplate=common["hovertemplate"],
+            showlegend=False,
+        ),
+        row=1,
+        col=col,
+    )
+    axis = dict(showticklabels=False, showgrid=False, zeroline=False, showline=False)
+    fig.update_xaxes(axis, row=1, col=col, constrain="domain")
+    fig.update_yaxes(
+        axis, row=1, col=col, scaleanchor=f"x{'' if col == 1 else col}", scaleratio=aspect(list(features.values()))
+    )

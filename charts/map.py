@@ -13,7 +13,6 @@ at ``tile_row``/``tile_col`` (from the registry). Both are plain plotly figures.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -21,16 +20,22 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.colors import sample_colorscale
 from plotly.subplots import make_subplots
 
 from charts.geo import area, aspect, centroid, feature_code, rings
-from charts.style import MISSING_TEXT, apply_style, format_number, format_with_unit
+from charts.map_classes import (
+    MISSING_COLOR,
+    Classes,
+    class_edges,
+    class_labels,
+    class_of,
+    classes_of,
+    discrete_scale,
+    text_color,
+)
+from charts.style import apply_style, format_number, format_with_unit
 
-__all__ = ["MapPanel", "class_edges", "class_labels", "district_map"]
-
-MISSING_COLOR = "#d1d5db"
-MAX_CLASSES = 5
+__all__ = ["MapPanel", "class_edges", "class_labels", "class_of", "district_map"]
 
 
 @dataclass(frozen=True)
@@ -40,79 +45,6 @@ class MapPanel:
 
     title: str
     values: pd.DataFrame
-
-
-def class_edges(values: Sequence[float], n_classes: int = MAX_CLASSES) -> list[float]:
-    """Class boundaries at quantiles of the values (fewer classes when values repeat)."""
-    data = np.array([v for v in values if not pd.isna(v)], dtype=float)
-    if data.size == 0:
-        return []
-    edges = np.unique(np.quantile(data, np.linspace(0, 1, min(n_classes, len(np.unique(data))) + 1)))
-    return [float(e) for e in edges] if len(edges) > 1 else [float(edges[0]), float(edges[0])]
-
-
-def class_of(value: float, edges: Sequence[float]) -> int | None:
-    if pd.isna(value) or not edges:
-        return None
-    index = int(np.searchsorted(edges[1:-1], value, side="right"))
-    return min(index, max(len(edges) - 2, 0))
-
-
-def class_labels(edges: Sequence[float], unit: str) -> list[str]:
-    """ "80,0 – 85,2" per class (a single value when all values are equal)."""
-    if len(edges) == 2 and edges[0] == edges[1]:
-        return [format_number(edges[0], unit)]
-    return [f"{format_number(a, unit)} – {format_number(b, unit)}" for a, b in itertools.pairwise(edges)]
-
-
-def _palette(direction: str, n: int) -> list[str]:
-    from charts.colors import sequential_scale
-
-    scale = sequential_scale(direction)
-    points = [0.5] if n == 1 else [0.15 + 0.85 * i / (n - 1) for i in range(n)]  # skip the palest end
-    return list(sample_colorscale(scale, points, colortype="rgb"))
-
-
-def _discrete_scale(colors: Sequence[str]) -> list[list[float | str]]:
-    n = len(colors)
-    scale: list[list[float | str]] = []
-    for i, color in enumerate(colors):
-        scale += [[i / n, color], [(i + 1) / n, color]]
-    return scale
-
-
-@dataclass(frozen=True)
-class _Classes:
-    edges: list[float]
-    labels: list[str]  # with the "no data" class first when any value is missing
-    colors: list[str]
-    offset: int  # 1 when the grey "no data" class is present
-
-    def z(self, value: float) -> float:
-        index = class_of(value, self.edges)
-        return 0.0 if index is None else float(index + self.offset)
-
-    def colorbar(self) -> dict[str, Any]:
-        return dict(
-            tickmode="array",
-            tickvals=list(range(len(self.labels))),
-            ticktext=self.labels,
-            thickness=14,
-            len=0.9,
-            outlinewidth=0,
-            title=dict(text=""),
-        )
-
-
-def _classes(panels: Sequence[MapPanel], unit: str, direction: str) -> _Classes:
-    values = [float(v) for p in panels for v in pd.to_numeric(p.values["value"], errors="coerce")]
-    edges = class_edges(values)
-    labels = class_labels(edges, unit) if edges else []
-    colors = _palette(direction, len(labels)) if labels else []
-    missing = any(pd.isna(v) for v in values) or not values
-    if missing:
-        return _Classes(edges, [MISSING_TEXT.capitalize(), *labels], [MISSING_COLOR, *colors], 1)
-    return _Classes(edges, labels, colors, 0)
 
 
 def _hover(rows: pd.DataFrame, indicator_name: str, unit: str, title: str) -> list[str]:
@@ -136,7 +68,8 @@ def district_map(
 
     ``province_texts``: one line per panel such as "Toàn tỉnh: 85,3%", put under its title.
     """
-    classes = _classes(panels, unit, direction)
+    values = [float(v) for p in panels for v in pd.to_numeric(p.values["value"], errors="coerce")]
+    classes = classes_of(values, unit, direction)
     titles = [
         f"{p.title}<br><sup>{province_texts[i]}</sup>" if i < len(province_texts) else p.title
         for i, p in enumerate(panels)
@@ -144,7 +77,7 @@ def district_map(
     fig = make_subplots(
         rows=1, cols=len(panels), specs=[[{"type": "xy"}] * len(panels)], subplot_titles=titles, horizontal_spacing=0.04
     )
-    scale = _discrete_scale(classes.colors) if classes.colors else [[0, MISSING_COLOR], [1, MISSING_COLOR]]
+    scale = discrete_scale(classes.colors) if classes.colors else [[0, MISSING_COLOR], [1, MISSING_COLOR]]
     common = dict(
         colorscale=scale,
         zmin=-0.5,
@@ -168,7 +101,7 @@ def district_map(
 def _tiles(
     fig: go.Figure,
     rows: pd.DataFrame,
-    classes: _Classes,
+    classes: Classes,
     common: dict[str, Any],
     show: bool,
     col: int,
@@ -223,18 +156,6 @@ def _tile_positions(rows: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([placed, loose], ignore_index=True)
 
 
-def _text_color(classes: _Classes, value: float) -> str:
-    """White on dark fills, near-black on pale ones."""
-    if not classes.colors:
-        return "#111827"
-    color = classes.colors[int(classes.z(value))]
-    if color.startswith("#"):
-        red, green, blue = (int(color[i : i + 2], 16) for i in (1, 3, 5))
-    else:
-        red, green, blue = (int(float(c)) for c in color.strip("rgb()").split(","))
-    return "white" if 0.299 * red + 0.587 * green + 0.114 * blue < 140 else "#111827"
-
-
 def _short(name: str) -> str:
     """The name without its prefix, for a tile label ("Huyện Hòa Phong" → "Hòa Phong")."""
     from etl.text import strip_unit_prefix
@@ -247,7 +168,7 @@ def _shapes(
     rows: pd.DataFrame,
     geojson: Mapping[str, Any],
     code_property: str,
-    classes: _Classes,
+    classes: Classes,
     common: dict[str, Any],
     show: bool,
     col: int,
@@ -291,7 +212,7 @@ def _shapes(
                 f"{_short(str(n))}<br>{format_number(v, unit)}"
                 for n, v in zip(rows["unit_name"], rows["value"], strict=True)
             ],
-            textfont=dict(size=11, color=[_text_color(classes, v) for v in rows["value"]]),
+            textfont=dict(size=11, color=[text_color(classes, v) for v in rows["value"]]),
             marker=dict(
                 size=28,
                 opacity=0,

@@ -87,34 +87,42 @@ def district_map(
     )
     for col, panel in enumerate(panels, start=1):
         rows = panel.values.assign(value=pd.to_numeric(panel.values["value"], errors="coerce"))
-        show = col == 1
+        drawn = _Panel(fig, col, classes, common, indicator_name, unit, panel.title)
         if geojson is not None:
-            _shapes(fig, rows, geojson, code_property, classes, common, show, col, indicator_name, unit, panel)
+            _shapes(drawn, rows, geojson, code_property)
         else:
-            _tiles(fig, rows, classes, common, show, col, indicator_name, unit, panel)
+            _tiles(drawn, rows)
     apply_style(fig, "", legend="none", height=480 if len(panels) == 1 else 440)
     fig.update_layout(margin=dict(l=10, r=10, t=70, b=10))
     fig.update_annotations(font=dict(size=14))
     return fig
 
 
-def _tiles(
-    fig: go.Figure,
-    rows: pd.DataFrame,
-    classes: Classes,
-    common: dict[str, Any],
-    show: bool,
-    col: int,
-    indicator_name: str,
-    unit: str,
-    panel: MapPanel,
-) -> None:
+@dataclass(frozen=True)
+class _Panel:
+    """Where and how one panel is drawn."""
+
+    fig: go.Figure
+    col: int
+    classes: Classes
+    common: dict[str, Any]  # colour scale, range, colour bar and hover template shared by the panels
+    indicator_name: str
+    unit: str
+    title: str
+
+    @property
+    def show_scale(self) -> bool:
+        return self.col == 1
+
+
+def _tiles(p: _Panel, rows: pd.DataFrame) -> None:
+    fig, classes, common, col, unit = p.fig, p.classes, p.common, p.col, p.unit
     rows = _tile_positions(rows)
     n_rows, n_cols = int(rows["tile_row"].max()) + 1, int(rows["tile_col"].max()) + 1
     z = np.full((n_rows, n_cols), np.nan)
     text = np.full((n_rows, n_cols), "", dtype=object)
     hover = np.full((n_rows, n_cols), "", dtype=object)
-    hovers = _hover(rows, indicator_name, unit, panel.title)
+    hovers = _hover(rows, p.indicator_name, unit, p.title)
     for k, (i, j, name, value) in enumerate(
         zip(rows["tile_row"].astype(int), rows["tile_col"].astype(int), rows["unit_name"], rows["value"], strict=True)
     ):
@@ -130,7 +138,7 @@ def _tiles(
             textfont=dict(size=12),
             xgap=4,
             ygap=4,
-            showscale=show,
+            showscale=p.show_scale,
             hoverongaps=False,
             **common,
         ),
@@ -163,23 +171,12 @@ def _short(name: str) -> str:
     return strip_unit_prefix(name)[0]
 
 
-def _shapes(
-    fig: go.Figure,
-    rows: pd.DataFrame,
-    geojson: Mapping[str, Any],
-    code_property: str,
-    classes: Classes,
-    common: dict[str, Any],
-    show: bool,
-    col: int,
-    indicator_name: str,
-    unit: str,
-    panel: MapPanel,
-) -> None:
+def _shapes(p: _Panel, rows: pd.DataFrame, geojson: Mapping[str, Any], code_property: str) -> None:
     """Each district's polygons filled with its class colour; hover and label at its centre."""
+    fig, classes, common, col, unit = p.fig, p.classes, p.common, p.col, p.unit
     features = {feature_code(f, code_property): f for f in geojson.get("features", [])}
     rows = rows[rows["unit_code"].astype(str).isin(features)].reset_index(drop=True)
-    hovers = _hover(rows, indicator_name, unit, panel.title)
+    hovers = _hover(rows, p.indicator_name, unit, p.title)
     order = sorted(range(len(rows)), key=lambda i: -area(features[str(rows["unit_code"][i])]))
     for i in order:  # large districts first: one enclosed by another is drawn on top of it
         xs: list[float | None] = []
@@ -220,7 +217,7 @@ def _shapes(
                 colorscale=common["colorscale"],
                 cmin=common["zmin"],
                 cmax=common["zmax"],
-                showscale=show,
+                showscale=p.show_scale,
                 colorbar=common["colorbar"],
             ),
             customdata=hovers,

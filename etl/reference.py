@@ -105,7 +105,15 @@ class Reference:
                 former_kinds.setdefault(key, []).append((code, v_from, v_to, kind))
         indicator_aliases = dict(con.execute("SELECT alias_key, indicator_code FROM indicator_aliases").fetchall())
         change_years: dict[str, set[int]] = {}
-        for year, source, target in con.execute("SELECT year, from_code, to_code FROM unit_changes").fetchall():
+        has_changes = con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'unit_changes'"
+        ).fetchone()
+        changes = (
+            con.execute("SELECT year, from_code, to_code FROM unit_changes").fetchall()
+            if has_changes and has_changes[0]
+            else []
+        )
+        for year, source, target in changes:
             for code in (source, target):
                 change_years.setdefault(code, set()).add(year)
         return cls(indicators, units, unit_aliases, indicator_aliases, former_kinds, change_years)

@@ -261,3 +261,17 @@ def test_an_admin_can_require_sign_in_for_viewing(
     anonymous = app(db, monkeypatch, users)
     assert "chỉ dành cho người dùng đã đăng nhập" in texts(anonymous)
     assert not anonymous.get("plotly_chart") and not anonymous.metric
+
+
+def test_a_removed_account_or_a_changed_role_applies_to_an_open_session(
+    db: Path, monkeypatch: pytest.MonkeyPatch, users: dict[str, dict[str, str]]
+) -> None:
+    at = app(db, monkeypatch, users, role="analyst")
+    at.switch_page("pages/tai_len.py").run()
+    assert at.get("file_uploader")
+    at.secrets["users"] = {**users, "lan": {**users["lan"], "role": "viewer"}}
+    at.run()
+    assert not at.get("file_uploader") and "không có quyền" in texts(at)
+    at.secrets["users"] = {k: v for k, v in users.items() if k != "lan"}
+    at.run()
+    assert "nq29_user" not in at.session_state and "Cần đăng nhập" in texts(at)

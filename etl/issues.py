@@ -42,6 +42,8 @@ class Issue:
     indicator_code: str | None = None
     year: int | None = None
     hint: str = field(default="", compare=False)
+    # Codes an analyst may confirm as the meaning of raw_value (unit-not-matched, indicator-not-matched).
+    suggestions: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def location(self) -> str:
@@ -73,6 +75,7 @@ def make_issue(
     unit_code: str | None = None,
     indicator_code: str | None = None,
     year: int | None = None,
+    suggestions: tuple[str, ...] = (),
     **context: Any,
 ) -> Issue:
     """Build an issue whose message is the catalogue template filled with context."""
@@ -92,6 +95,7 @@ def make_issue(
         indicator_code=indicator_code,
         year=year,
         hint=entry.hint_vi,
+        suggestions=suggestions,
     )
 
 

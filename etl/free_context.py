@@ -90,7 +90,7 @@ def _set_unit(
     in_name = {
         code for key, entries in ref.unit_aliases.items() for code, _f, _t in entries if len(key) >= 6 and key in stem
     }
-    for candidates in (labelled, _specific(in_titles, ref), {sheet_unit} - {None}, _specific(in_name, ref)):
+    for candidates in (labelled, _specific(in_titles, ref), {sheet_unit} - {None}, in_name):
         if len(candidates) == 1:
             ctx.unit = next(iter(candidates))  # type: ignore[assignment]
             return

@@ -9,6 +9,7 @@ indicator column ("long", layout 3). No layout has its own code path.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -93,23 +94,23 @@ def _read_table(
     out.layouts.append(layout)
     out.issues.append(make_issue("layout-detected", file=file_label, sheet=grid.name, layout=layout, rows=rows_text))
     at: dict[str, Any] = {"file": file_label, "sheet": grid.name}
-    levels = set(ctx.levels)
+    sections = _Sections(ctx.levels)
     parent: str | None = None
-    columns = {c.index: _column_indicator(c, levels, ref, at, out) for c in table.values}
+    columns = {c.index: _column_indicator(c, ctx.levels, ref, at, out) for c in table.values}
     reported_missing: set[str] = set()
     for r in range(table.bottom + 1, end):
-        raw_row = grid.rows[r]
         values = [(c, grid.value(r, c.index)) for c in table.values]
         filled = [
             (c, v) for c, v in values if v is not None or (r, c.index) in grid.errors or (r, c.index) in grid.formulas
         ]
         label = _key_text(grid, r, table, ("indicator_name", "unit_name"), merges)
+        if label and table.key("indicator_name") and (not filled or _is_level_heading(label, sections.levels, ref)):
+            # a section row: "I. GIÁO DỤC MẦM NON", "1. Số học sinh"
+            sections.enter(_key_text(grid, r, table, ("stt",), merges), label)
+            parent = match_indicator(label, sections.levels, ref).code
         if not filled:
-            if label:  # a section row: "I. GIÁO DỤC MẦM NON", "1. Số học sinh"
-                found = vocabulary().level_in(label)
-                levels = found if len(found) == 1 else levels
-                parent = match_indicator(label, levels, ref).code
             continue
+        levels = sections.levels
         if not any(
             is_number_like(v) or (r, c.index) in grid.errors or (r, c.index) in grid.formulas for c, v in filled
         ) and not _names_something(label, levels, ref):
@@ -118,6 +119,8 @@ def _read_table(
         if row is None:
             continue
         for col, value in filled:
+            if col.texts and columns[col.index] is None:
+                continue  # a column whose header names no known indicator ("Kế hoạch", "Tăng/giảm")
             indicator = columns[col.index] or row.indicator or ctx.indicator
             unit, year_label = row.unit or ctx.unit, col.year_label or row.year_label or ctx.year_label
             missing = _missing(unit, indicator, year_label, columns[col.index], col, ctx)
@@ -130,7 +133,48 @@ def _read_table(
             cell = _raw_cell(grid, r, col, value, unit, indicator, year_label, row, ctx, merges, at, ref, out)
             if cell is not None:
                 out.cells.append(cell)
-        del raw_row
+
+
+_RANKS = (
+    (re.compile(r"^[IVXLC]+\s*[.)]?$|^[IVXLC]+\s*[.)]\s", re.IGNORECASE), 1),
+    (re.compile(r"^\d+\.\d+"), 3),
+    (re.compile(r"^\d+\s*[.)]?$|^\d+\s*[.)]\s"), 2),
+    (re.compile(r"^[a-zđ]\s*[.)]?$|^[a-zđ]\s*[.)]\s"), 4),
+    (re.compile(r"^[-+*•–—]"), 5),
+)
+
+
+class _Sections:
+    """Nested section headings and the school level each one sets: the innermost level applies.
+    A heading closes every heading of the same or a deeper rank (I. > 1. > 1.1 > a) > -)."""
+
+    def __init__(self, base: set[str]) -> None:
+        self.base = set(base)
+        self.stack: list[tuple[int, set[str]]] = []
+
+    def enter(self, stt: str, label: str) -> None:
+        rank = _rank(stt) or _rank(label) or (1 if label.isupper() else 2)
+        while self.stack and self.stack[-1][0] >= rank:
+            self.stack.pop()
+        found = vocabulary().level_in(label)
+        self.stack.append((rank, found if len(found) == 1 else set()))
+
+    @property
+    def levels(self) -> set[str]:
+        for _rank_, levels in reversed(self.stack):
+            if levels:
+                return levels
+        return self.base
+
+
+def _rank(text: str) -> int:
+    text = text.strip()
+    return next((rank for pattern, rank in _RANKS if text and pattern.search(text)), 0)
+
+
+def _is_level_heading(label: str, levels: set[str], ref: Reference) -> bool:
+    """A row naming a school level but no indicator ("II. TIỂU HỌC" with its totals)."""
+    return bool(vocabulary().level_in(label)) and match_indicator(label, levels, ref).code is None
 
 
 def _names_something(label: str, levels: set[str], ref: Reference) -> bool:

@@ -81,7 +81,7 @@ def make_issue(
     """Build an issue whose message is the catalogue template filled with context."""
     entry = catalogue()[code]
     raw_text = None if raw_value is None else str(raw_value)
-    fields = {"raw_value": raw_text, "year": year, "unit": unit_code, "indicator": indicator_code}
+    fields = {"raw_value": raw_text, "year": year, "unit": unit_code, "indicator": indicator_code, "sheet": sheet}
     fields.update(context)
     return Issue(
         code=code,

@@ -79,9 +79,9 @@ def check_content(
     ref = Reference.from_store(con)
     extracted = read_any(content, file_label, ref) if reader is read_any else reader(content, file_label)
     values, issues = resolve_cells(extracted.cells, ref, file_label)
+    issues = extracted.issues + issues
     if extracted.source_kind != "template":
         issues = [_skipped(i) for i in issues]
-    issues = extracted.issues + issues
     stored = _stored_values(con, {v.unit_code for v in values})
     issues += validate_values(values, ref, stored, file_label)
     if not values and not has_errors(issues):

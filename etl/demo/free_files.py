@@ -104,7 +104,7 @@ def unit_rows_by_year() -> FreeFile:
     wb = Workbook()
     wb.remove(wb.active)
     data = {
-        2015: [
+        2018: [
             ("TP. Sơn Hà", 12, 300, "10.500", 420),
             ("Thị xã Bình Giang", 8, 160, "5.600", 230),
             ("H. Hoà Phong", 17, 350, "11.200", 480),
@@ -112,7 +112,7 @@ def unit_rows_by_year() -> FreeFile:
             ("Thị xã Hòa Phong", 1, 2, 3, 4),
             ("Huyện Mường Khoa", 9, 120, f"3{NBSP}150", 200),
         ],
-        2016: [
+        2019: [
             ("TP. Sơn Hà", 12, 305, "10.650", 425),
             ("Thị xã Bình Giang", 8, 162, "5.640", 232),
             ("H. Hoà Phong", 17, 352, "11.300", 482),
@@ -129,7 +129,6 @@ def unit_rows_by_year() -> FreeFile:
         "Huyện Mường Khoa": "999",
     }
     expected: dict[Key, float] = {}
-    uncertain: set[Key] = set()
     for year, rows in data.items():
         ws = wb.create_sheet(f"{year}-{year + 1}")
         ws.append(["SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH SƠN HÀ"])
@@ -140,17 +139,15 @@ def unit_rows_by_year() -> FreeFile:
             ws.append([i, *row])
         ws.append([None, "Tổng số", 61, 1212, 38853, 1724])
         for name, *vals in rows:
-            keys = [(codes.get(name, "993"), ind, year) for ind in ("th_truong", "th_lop", "th_hs", "th_gv")]
             if name not in codes:
-                uncertain |= set(keys)
-                continue
+                continue  # "Thị xã Hòa Phong" does not exist: its row must not land on Huyện Hòa Phong
+            keys = [(codes[name], ind, year) for ind in ("th_truong", "th_lop", "th_hs", "th_gv")]
             for key, v in zip(keys, vals, strict=True):
                 expected[key] = float(str(v).replace(".", "").replace(NBSP, ""))
     return FreeFile(
         "PhuLuc_TieuHoc_theo_huyen.xlsx",
         _xlsx(wb),
         expected,
-        uncertain,
         codes={"unit-not-matched", "total-row-skipped", "number-convention-decided"},
     )
 
@@ -296,6 +293,28 @@ def vni_unit_rows() -> FreeFile:
     return FreeFile("PhuLuc_MamNon_VNI.xlsx", _xlsx(wb), expected, codes={"legacy-encoding-converted"})
 
 
+def sections_and_plans() -> FreeFile:
+    """Layout 1 traps: a section with no single school level, a plan column, "Tổng số" under a heading."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Biểu 2"
+    ws.append(["UBND HUYỆN VĨNH KHÁNH"])
+    ws.append(["Đơn vị tính: như cột ĐVT"])
+    ws.append(["STT", "Nội dung", "ĐVT", "2019-2020", "2020-2021", "Kế hoạch 2025", "Ghi chú"])
+    ws.append(["I", "GIÁO DỤC MẦM NON"])
+    ws.append([1, "Số trường", "Trường", 11, 11, 12])
+    ws.append(["II", "GIÁO DỤC PHỔ THÔNG"])
+    ws.append([1, "Số trường", "Trường", 30, 30, 31])
+    ws.append([2, "Số học sinh tiểu học"])
+    ws.append(["-", "Tổng số", "Học sinh", 6000, 6050, 6500])
+    ws.append(["-", "Trong đó: nữ", "Học sinh", 2900, 2950, None, "ước"])
+    u = "995"
+    expected = {(u, "mn_truong", 2019): 11.0, (u, "mn_truong", 2020): 11.0}
+    expected |= {(u, "th_hs", 2019): 6000.0, (u, "th_hs", 2020): 6050.0}
+    uncertain = {(u, code, y) for code in ("th_truong", "thcs_truong", "thpt_truong") for y in (2019, 2020)}
+    return FreeFile("VinhKhanh_bieu2.xlsx", _xlsx(wb), expected, uncertain, codes={"indicator-not-matched"})
+
+
 BUILDERS: tuple[Callable[[], FreeFile], ...] = (
     indicator_rows,
     unit_rows_by_year,
@@ -305,6 +324,7 @@ BUILDERS: tuple[Callable[[], FreeFile], ...] = (
     wide_csv_cp1258,
     tcvn3_indicator_rows,
     vni_unit_rows,
+    sections_and_plans,
 )
 
 

@@ -90,9 +90,10 @@ def _set_unit(
     in_name = {
         code for key, entries in ref.unit_aliases.items() for code, _f, _t in entries if len(key) >= 6 and key in stem
     }
-    for candidates in (labelled, _specific(in_titles, ref), {sheet_unit} - {None}, in_name):
+    sheet_units = {sheet_unit} if sheet_unit else set()
+    for candidates in (labelled, _specific(in_titles, ref), sheet_units, in_name):
         if len(candidates) == 1:
-            ctx.unit = next(iter(candidates))  # type: ignore[assignment]
+            ctx.unit = next(iter(candidates))
             return
         if len(candidates) > 1:
             ctx.unit_conflict = tuple(sorted(c for c in candidates if c))

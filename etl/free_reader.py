@@ -9,9 +9,8 @@ indicator column ("long", layout 3). No layout has its own code path.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from etl.free_context import Context, sheet_context
 from etl.free_layout import Column, Table, find_header, header_score, is_number_like, merge_map
@@ -20,6 +19,7 @@ from etl.issues import Issue, make_issue
 from etl.names import NameMatch, match_indicator, match_unit, strip_numbering
 from etl.records import RawCell
 from etl.reference import Reference
+from etl.sections import Sections, is_level_heading, names_something
 from etl.text import clean_text, fold_key
 from etl.vocab import measure_factor, vocabulary
 
@@ -56,8 +56,10 @@ def read_sheet(grid: Grid, file_label: str, ref: Reference) -> SheetResult:
         start = end
     if not out.layouts:
         out.issues.append(make_issue("no-table-in-sheet", file=file_label, sheet=grid.name))
-    seen: set[tuple[str, str | None]] = set()
-    out.issues = [i for i in out.issues if (i.code, i.cell) not in seen and not seen.add((i.code, i.cell))]  # type: ignore[func-returns-value]
+    unique: dict[tuple[str, str | None], Issue] = {}
+    for issue in out.issues:
+        unique.setdefault((issue.code, issue.cell), issue)
+    out.issues = list(unique.values())
     return out
 
 
@@ -94,7 +96,7 @@ def _read_table(
     out.layouts.append(layout)
     out.issues.append(make_issue("layout-detected", file=file_label, sheet=grid.name, layout=layout, rows=rows_text))
     at: dict[str, Any] = {"file": file_label, "sheet": grid.name}
-    sections = _Sections(ctx.levels)
+    sections = Sections(ctx.levels)
     parent: str | None = None
     columns = {c.index: _column_indicator(c, ctx.levels, ref, at, out) for c in table.values}
     reported_missing: set[str] = set()
@@ -104,7 +106,7 @@ def _read_table(
             (c, v) for c, v in values if v is not None or (r, c.index) in grid.errors or (r, c.index) in grid.formulas
         ]
         label = _key_text(grid, r, table, ("indicator_name", "unit_name"), merges)
-        if label and table.key("indicator_name") and (not filled or _is_level_heading(label, sections.levels, ref)):
+        if label and table.key("indicator_name") and (not filled or is_level_heading(label, sections.levels, ref)):
             # a section row: "I. GIÁO DỤC MẦM NON", "1. Số học sinh"
             sections.enter(_key_text(grid, r, table, ("stt",), merges), label)
             parent = match_indicator(label, sections.levels, ref).code
@@ -113,7 +115,7 @@ def _read_table(
         levels = sections.levels
         if not any(
             is_number_like(v) or (r, c.index) in grid.errors or (r, c.index) in grid.formulas for c, v in filled
-        ) and not _names_something(label, levels, ref):
+        ) and not names_something(label, levels, ref):
             continue  # footnotes, signatures: no number and no known name
         row = _resolve_row(grid, r, table, levels, parent, ref, at, merges, out)
         if row is None:
@@ -133,52 +135,6 @@ def _read_table(
             cell = _raw_cell(grid, r, col, value, unit, indicator, year_label, row, ctx, merges, at, ref, out)
             if cell is not None:
                 out.cells.append(cell)
-
-
-_RANKS = (
-    (re.compile(r"^[IVXLC]+\s*[.)]?$|^[IVXLC]+\s*[.)]\s", re.IGNORECASE), 1),
-    (re.compile(r"^\d+\.\d+"), 3),
-    (re.compile(r"^\d+\s*[.)]?$|^\d+\s*[.)]\s"), 2),
-    (re.compile(r"^[a-zđ]\s*[.)]?$|^[a-zđ]\s*[.)]\s"), 4),
-    (re.compile(r"^[-+*•–—]"), 5),
-)
-
-
-class _Sections:
-    """Nested section headings and the school level each one sets: the innermost level applies.
-    A heading closes every heading of the same or a deeper rank (I. > 1. > 1.1 > a) > -)."""
-
-    def __init__(self, base: set[str]) -> None:
-        self.base = set(base)
-        self.stack: list[tuple[int, set[str]]] = []
-
-    def enter(self, stt: str, label: str) -> None:
-        rank = _rank(stt) or _rank(label) or (1 if label.isupper() else 2)
-        while self.stack and self.stack[-1][0] >= rank:
-            self.stack.pop()
-        found = vocabulary().level_in(label)
-        self.stack.append((rank, found if len(found) == 1 else set()))
-
-    @property
-    def levels(self) -> set[str]:
-        for _rank_, levels in reversed(self.stack):
-            if levels:
-                return levels
-        return self.base
-
-
-def _rank(text: str) -> int:
-    text = text.strip()
-    return next((rank for pattern, rank in _RANKS if text and pattern.search(text)), 0)
-
-
-def _is_level_heading(label: str, levels: set[str], ref: Reference) -> bool:
-    """A row naming a school level but no indicator ("II. TIỂU HỌC" with its totals)."""
-    return bool(vocabulary().level_in(label)) and match_indicator(label, levels, ref).code is None
-
-
-def _names_something(label: str, levels: set[str], ref: Reference) -> bool:
-    return bool(label) and (match_indicator(label, levels, ref).code or match_unit(label, ref).code) is not None
 
 
 def _missing(
@@ -217,7 +173,9 @@ def _column_indicator(
     return None
 
 
-def _key_text(grid: Grid, r: int, table: Table, roles: tuple[str, ...], merges: dict) -> str:  # type: ignore[type-arg]
+def _key_text(
+    grid: Grid, r: int, table: Table, roles: tuple[str, ...], merges: dict[tuple[int, int], tuple[int, int]]
+) -> str:
     for role in roles:
         col = table.key(role)
         if col is not None:
@@ -237,7 +195,7 @@ def _resolve_row(
     parent: str | None,
     ref: Reference,
     at: dict[str, Any],
-    merges: dict,  # type: ignore[type-arg]
+    merges: dict[tuple[int, int], tuple[int, int]],
     out: SheetResult,
 ) -> _Row | None:
     row = _Row()
@@ -252,7 +210,8 @@ def _resolve_row(
             return None
         match = match_unit(strip_numbering(unit_text), ref)
         if match.code is None:
-            return _not_matched("unit", unit_text, match, {**at, "cell": row.unit_cell}, ref, out)
+            _not_matched("unit", unit_text, match, {**at, "cell": row.unit_cell}, ref, out)
+            return None
         row.unit = match.code
     ind_text = _key_text(grid, r, table, ("indicator_code", "indicator_name"), merges)
     if ind_text:
@@ -264,7 +223,8 @@ def _resolve_row(
         else:
             found = match_indicator(ind_text, levels, ref)
             if found.code is None:
-                return _not_matched("indicator", ind_text, found, {**at, "cell": row.indicator_cell}, ref, out)
+                _not_matched("indicator", ind_text, found, {**at, "cell": row.indicator_cell}, ref, out)
+                return None
             row.indicator, row.measure = found.code, found.measure
     year_col = table.key("year")
     if year_col is not None:
@@ -277,8 +237,8 @@ def _resolve_row(
 
 def _not_matched(kind: str, text: str, match: NameMatch, at: dict[str, Any], ref: Reference, out: SheetResult) -> None:
     if match.ambiguous:
-        names = ", ".join(f"{c} ({ref.indicators[c].name_vi})" for c in match.ambiguous)
-        out.issues.append(make_issue("indicator-ambiguous", raw_value=text, candidates=names, **at))
+        listed = ", ".join(f"{c} ({ref.indicators[c].name_vi})" for c in match.ambiguous)
+        out.issues.append(make_issue("indicator-ambiguous", raw_value=text, candidates=listed, **at))
         return None
     names = [ref.indicators[c].name_vi if kind == "indicator" else ref.units[c].name for c in match.suggestions]
     hint = " Có thể là: " + "; ".join(f"{n} (mã {c})" for n, c in zip(names, match.suggestions, strict=True)) + "."
@@ -299,7 +259,7 @@ def _raw_cell(
     year_label: object,
     row: _Row,
     ctx: Context,
-    merges: dict,  # type: ignore[type-arg]
+    merges: dict[tuple[int, int], tuple[int, int]],
     at: dict[str, Any],
     ref: Reference,
     out: SheetResult,
@@ -314,7 +274,7 @@ def _raw_cell(
         return None
     raw = grid.errors.get(pos, value)
     measure = row.measure or _column_measure(col) or ctx.measure
-    scale, unit_label, flags = 1.0, None, ()
+    scale, unit_label, flags = 1.0, None, cast(tuple[str, ...], ())
     if measure:
         factor = measure_factor(measure, ref.indicators[indicator].unit)
         if factor is None:

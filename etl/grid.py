@@ -69,7 +69,9 @@ def read_workbook(content: bytes, kind: str) -> list[Grid]:
         if str(meta.typ) != "SheetTypeEnum.WorkSheet":
             continue
         sheet = workbook.get_sheet_by_name(meta.name)
-        rows = [[None if v == "" else v for v in row] for row in sheet.to_python(skip_empty_area=False)]
+        rows: list[list[object]] = [
+            [None if v == "" else v for v in row] for row in sheet.to_python(skip_empty_area=False)
+        ]
         merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
         hidden = str(meta.visible) != "SheetVisibleEnum.Visible"
         grids.append(Grid(meta.name, rows, merged, hidden=hidden))

@@ -109,8 +109,8 @@ class Reference:
         ind_fields = list(Indicator.__dataclass_fields__)
         unit_fields = list(Unit.__dataclass_fields__)
         ref = cls(
-            {r["code"]: Indicator(**{f: r.get(f) for f in ind_fields}) for r in indicators},
-            {r["code"]: Unit(**{f: r.get(f) for f in unit_fields}) for r in units},
+            {r["code"]: Indicator(**{f: r.get(f) for f in ind_fields}) for r in indicators},  # type: ignore[arg-type]
+            {r["code"]: Unit(**{f: r.get(f) for f in unit_fields}) for r in units},  # type: ignore[arg-type]
             {},
             {a["alias_key"]: a["indicator_code"] for a in indicator_aliases},
         )

@@ -74,11 +74,10 @@ def parse_with(raw: object, convention: str) -> ParsedNumber:
     (the file is Vietnamese by evidence: "1,234" is 1,234 = one point two three four) or "en"."""
     if not isinstance(raw, str):
         return parse_number(raw)
-    if convention == "en":
-        return parse_number(raw.translate(_SWAP))
-    parsed = parse_number(raw)
-    if convention == "vi-decided" and parsed.note == "ambiguous-separator" and "," in raw:
-        return _comma_decimal(raw)
+    text = raw.translate(_SWAP) if convention == "en" else raw  # English read as its Vietnamese mirror
+    parsed = parse_number(text)
+    if convention != "vi" and parsed.note == "ambiguous-separator" and "," in text:
+        return _comma_decimal(text)  # the file's convention settles "d,ddd" as a decimal
     return parsed
 
 

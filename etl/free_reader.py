@@ -18,6 +18,7 @@ from etl.grid import Grid, cell_name
 from etl.issues import Issue, make_issue
 from etl.names import NameMatch, match_indicator, match_unit, strip_numbering
 from etl.records import RawCell
+from etl.resolve import UNKNOWN_FORMAT
 from etl.reference import Reference
 from etl.sections import Sections, is_level_heading, names_something
 from etl.text import clean_text, fold_key
@@ -297,7 +298,7 @@ def _raw_cell(
         indicator,
         year_label,
         raw,
-        "0%" if pos in grid.percent else "General",
+        "0%" if pos in grid.percent else ("General" if grid.formats_known else UNKNOWN_FORMAT),
         row.unit_cell or ctx.unit_cell,
         row.indicator_cell or col.header_cell,
         col.year_cell or row.year_cell or ctx.year_cell,

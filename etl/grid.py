@@ -38,6 +38,7 @@ class Grid:
     formulas: dict[Pos, str] = field(default_factory=dict)  # formulas without a cached value
     fonts: dict[Pos, str] = field(default_factory=dict)  # font name of text cells (xlsx only)
     hidden: bool = False
+    formats_known: bool = True  # False for .xls/.ods: calamine does not give number formats
 
     def value(self, r: int, c: int) -> object:
         if r < len(self.rows) and c < len(self.rows[r]):
@@ -74,7 +75,7 @@ def read_workbook(content: bytes, kind: str) -> list[Grid]:
         ]
         merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
         hidden = str(meta.visible) != "SheetVisibleEnum.Visible"
-        grids.append(Grid(meta.name, rows, merged, hidden=hidden))
+        grids.append(Grid(meta.name, rows, merged, hidden=hidden, formats_known=kind == "xlsx"))
     if kind == "xlsx":
         _add_xlsx_facts(content, grids)
     return grids
@@ -89,7 +90,7 @@ def read_csv(text: str, name: str) -> list[Grid]:
     rows: list[list[object]] = [
         [v if v.strip() else None for v in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)
     ]
-    return [Grid(name, rows)]
+    return [Grid(name, rows)]  # CSV has no formats: a fraction is a fraction
 
 
 # --- xlsx facts from the XML ------------------------------------------------------------------

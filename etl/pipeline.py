@@ -41,6 +41,7 @@ SKIPPED_IN_FREE_LAYOUTS = frozenset(
         "not-whole-number",
         "formula-without-value",
         "merged-value-cell",
+        "percent-format-unknown",
     }
 )
 

@@ -18,8 +18,8 @@ from etl.grid import Grid, cell_name
 from etl.issues import Issue, make_issue
 from etl.names import NameMatch, match_indicator, match_unit, strip_numbering
 from etl.records import RawCell
-from etl.resolve import UNKNOWN_FORMAT
 from etl.reference import Reference
+from etl.resolve import UNKNOWN_FORMAT
 from etl.sections import Sections, is_level_heading, names_something
 from etl.text import clean_text, fold_key
 from etl.vocab import measure_factor, vocabulary

@@ -151,10 +151,10 @@ def _parse_value(
         found.add(make_issue("percent-sign-not-allowed", unit_label=indicator.unit, **where))
         return None
     number, flags = _scaled(parsed.value, rc.scale), cast(tuple[str, ...], rc.flags)
-    if rc.number_format == UNKNOWN_FORMAT and isinstance(rc.raw, (int, float)) and indicator.unit == "%":
-        if 0 < abs(number) <= 1:
-            found.add(make_issue("percent-format-unknown", **where))
-            return None
+    unknown_format = rc.number_format == UNKNOWN_FORMAT and isinstance(rc.raw, (int, float))
+    if unknown_format and indicator.unit == "%" and 0 < abs(number) <= 1:
+        found.add(make_issue("percent-format-unknown", **where))
+        return None
     if isinstance(rc.raw, (int, float)) and has_percent_format(rc.number_format) and indicator.unit == "%":
         number, flags = _scaled(number, 100), (*flags, "percent-format-scaled")
         found.add(make_issue("percent-fraction-scaled", value=format_vi(number, 1), **where))

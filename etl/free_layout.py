@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from etl.grid import Grid, cell_name
 from etl.numbers import parse_number, parse_year_label
@@ -31,6 +32,7 @@ class Column:
     year_cell: str | None = None
     texts: list[str] = field(default_factory=list)  # header words naming an indicator
     header_cell: str = ""
+    measure: str | None = None  # "(nghìn học sinh)" after the indicator name in the header
 
 
 @dataclass
@@ -61,8 +63,13 @@ def is_year_like(value: object) -> bool:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value).is_integer() and 1990 <= value <= 2100
     if isinstance(value, str):
-        return parse_year_label(value).status == "ok"
+        return _is_year_text(value)
     return False
+
+
+@lru_cache(maxsize=16384)
+def _is_year_text(value: str) -> bool:
+    return parse_year_label(value).status == "ok"
 
 
 def is_number_like(value: object) -> bool:
@@ -75,6 +82,8 @@ def is_number_like(value: object) -> bool:
 
 def header_score(row: list[object]) -> int:
     """How much a row looks like a table header (0 = not at all)."""
+    if any(isinstance(v, (int, float)) and not is_year_like(v) for v in row):
+        return 0  # a header has no numbers other than years
     roles = vocabulary().header_roles
     labelled = [v for v in row if isinstance(v, str) and fold_key(v) in roles]
     years = sum(is_year_like(v) for v in row)

@@ -169,6 +169,7 @@ def _column_indicator(
     for text in (" ".join(col.texts), col.texts[-1]):
         match = match_indicator(text, use, ref)
         if match.code:
+            col.measure = match.measure
             return match.code
     _not_matched("indicator", " ".join(col.texts), match, {**at, "cell": col.header_cell}, ref, out)
     return None
@@ -274,7 +275,7 @@ def _raw_cell(
         out.issues.append(make_issue("merged-value-cell", raw_value=value, **where))
         return None
     raw = grid.errors.get(pos, value)
-    measure = row.measure or _column_measure(col) or ctx.measure
+    measure = row.measure or col.measure or ctx.measure
     scale, unit_label, flags = 1.0, None, cast(tuple[str, ...], ())
     if measure:
         factor = measure_factor(measure, ref.indicators[indicator].unit)
@@ -307,11 +308,3 @@ def _raw_cell(
         "vi",
         flags,
     )
-
-
-def _column_measure(col: Column) -> str | None:
-    for text in col.texts:
-        inner = text.rpartition("(")[2].rstrip(")").strip() if text.endswith(")") else ""
-        if inner:
-            return inner
-    return None

@@ -52,15 +52,24 @@ def _strip_prefix_words(text: str, vocab: Vocabulary) -> str:
 
 def match_indicator(text: str, levels: set[str], ref: Reference) -> NameMatch:
     """The indicator a row label or column header names, given the school levels of its context."""
+    cache: dict[tuple[str, frozenset[str]], NameMatch] = ref.__dict__.setdefault("_indicator_matches", {})
+    key = (text, frozenset(levels))
+    if key not in cache:
+        cache[key] = _match_indicator(text, levels, ref)
+    return cache[key]
+
+
+def _match_indicator(text: str, levels: set[str], ref: Reference) -> NameMatch:
     vocab = vocabulary()
     name = _strip_prefix_words(strip_numbering(text), vocab)
     names, measure = [name], None
     paren = _PAREN_RE.match(name)
     if paren:
         names.append(paren["name"])
-        measure = paren["inner"]
     found: set[str] = set()
     for candidate in names:
+        if candidate is not name:
+            measure = paren["inner"] if paren else None  # "(nghìn học sinh)" was not part of the name
         key = fold_key(candidate)
         if key in ref.indicators:
             found.add(key)
@@ -122,9 +131,14 @@ def match_unit(text: str, ref: Reference, year: int | None = None) -> NameMatch:
     return NameMatch(None, suggestions=_suggest(base_key, flat))
 
 
+_ABBREVIATIONS = {"tp": "thành phố ", "tx": "thị xã ", "h": "huyện ", "q": "quận "}
+# "UBND TP. SƠN HÀ", "TX.BÌNH GIANG", "H. Hòa Phong": an abbreviated prefix as a word of its own.
+_ABBREVIATION_RE = re.compile(r"(?<![\w.])(TP|TX|H|Q)(?:\.\s*|\s+)(?=\w)", re.IGNORECASE)
+
+
 def find_units_in_text(text: str, ref: Reference) -> set[str]:
     """Units whose full name with its prefix ("Huyện Hòa Phong") appears in a title line."""
-    folded = fold_key(text)
+    folded = fold_key(_ABBREVIATION_RE.sub(lambda m: _ABBREVIATIONS[m.group(1).casefold()], clean_text(text)))
     kind_words = {
         "district": "huyen",
         "town": "thixa",

@@ -6,12 +6,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, cast
 
 from etl import settings
 from etl.convention import parse_with
 from etl.issues import Issue, make_issue
-from etl.numbers import format_vi, parse_year_label
+from etl.numbers import ParsedYear, format_vi, parse_year_label
 from etl.records import RawCell, Value
 from etl.reference import Indicator, Reference
 from etl.text import fold_key
@@ -55,7 +56,7 @@ def _resolve_one(rc: RawCell, ref: Reference, file_label: str, found: _Once) -> 
         "cell": rc.year_cell,
         "raw_value": rc.year_label,
     }
-    parsed_year = parse_year_label(rc.year_label)
+    parsed_year = _year_of(rc.year_label)
     if parsed_year.status != "ok" or parsed_year.year is None:
         found.add(make_issue("year-label-invalid", **at_header))
         return None
@@ -96,6 +97,19 @@ def _resolve_one(rc: RawCell, ref: Reference, file_label: str, found: _Once) -> 
     if value is not None and parsed_year.preliminary:
         value = replace(value, flags=(*value.flags, "preliminary"))
     return value
+
+
+def _year_of(label: object) -> ParsedYear:
+    """parse_year_label, cached: a file repeats the same few year labels for every value."""
+    try:
+        return _cached_year(label)
+    except TypeError:  # an unhashable label
+        return parse_year_label(label)
+
+
+@lru_cache(maxsize=4096)
+def _cached_year(label: object) -> ParsedYear:
+    return parse_year_label(label)
 
 
 def _find_indicator(rc: RawCell, ref: Reference, file_label: str, found: _Once) -> Indicator | None:

@@ -11,7 +11,7 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from etl.text import clean_text, fold_key
@@ -19,6 +19,7 @@ from etl.text import clean_text, fold_key
 CONFIG = Path(__file__).resolve().parent / "config"
 
 
+@lru_cache(maxsize=65536)
 def fold_words(text: str) -> str:
     """Like fold_key but keeps word boundaries: " giao duc mam non " (padded with spaces)."""
     s = unicodedata.normalize("NFD", clean_text(text).casefold())
@@ -80,6 +81,7 @@ def _measure_parts(label: str, vocab: Vocabulary) -> tuple[float, str]:
     return factor, vocab.same_measure.get(base, base)
 
 
+@lru_cache(maxsize=4096)
 def measure_factor(label: str, catalogue_unit: str) -> float | None:
     """The factor turning a value in ``label`` ("nghìn học sinh") into ``catalogue_unit`` ("học sinh"),
     or None when the two are not the same kind of measure."""

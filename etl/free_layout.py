@@ -93,7 +93,7 @@ def header_score(row: list[object]) -> int:
         return 0
     if len(labelled) >= 2 or (labelled and years >= 2):
         return len(labelled) + years
-    named = {roles[fold_key(v)] for v in labelled} & {"indicator_name", "unit_name", "unit_code", "year"}
+    named = {roles[fold_key(v)] for v in labelled} & {"indicator_name", "unit_name", "unit_code", "year", "stt"}
     if named and sum(isinstance(v, str) for v in row) >= 3:
         return len(labelled) + years
     return 0

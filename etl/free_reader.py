@@ -53,6 +53,7 @@ def read_sheet(grid: Grid, file_label: str, ref: Reference) -> SheetResult:
             break
         ctx = sheet_context(grid, table.top, file_label, ref)
         end = _table_end(grid, table)
+        _infer_label_columns(grid, table, end, ctx, ref)
         _read_table(grid, table, end, ctx, file_label, ref, merges, out)
         start = end
     if not out.layouts:
@@ -62,6 +63,28 @@ def read_sheet(grid: Grid, file_label: str, ref: Reference) -> SheetResult:
         unique.setdefault((issue.code, issue.cell), issue)
     out.issues = list(unique.values())
     return out
+
+
+def _infer_label_columns(grid: Grid, table: Table, end: int, ctx: Context, ref: Reference) -> None:
+    """A column without a known header label whose cells are mostly unit (or indicator) names
+    becomes the unit (or indicator) column: "STT | (blank) | Trường | Lớp"."""
+    if table.key("unit_name") or table.key("unit_code") or table.key("indicator_name") or table.key("indicator_code"):
+        return
+    for col in table.columns:
+        if col.role not in (None, "value") or col.year_label is not None:
+            continue
+        texts = [
+            v
+            for r in range(table.bottom + 1, min(end, table.bottom + 60))
+            if isinstance(v := grid.value(r, col.index), str)
+        ]
+        if len(texts) < 1 or any(is_number_like(t) for t in texts):
+            continue
+        units = sum(match_unit(strip_numbering(t), ref).code is not None for t in texts)
+        indicators = sum(match_indicator(t, ctx.levels, ref).code is not None for t in texts)
+        if max(units, indicators) * 2 >= len(texts):
+            col.role, col.texts = ("unit_name" if units >= indicators else "indicator_name"), []
+            return
 
 
 def _table_end(grid: Grid, table: Table) -> int:
@@ -114,10 +137,10 @@ def _read_table(
         if not filled:
             continue
         levels = sections.levels
-        if not any(
-            is_number_like(v) or (r, c.index) in grid.errors or (r, c.index) in grid.formulas for c, v in filled
-        ) and not names_something(label, levels, ref):
-            continue  # footnotes, signatures: no number and no known name
+        if not any(_has_digits(v) or (r, c.index) in grid.errors or (r, c.index) in grid.formulas for c, v in filled):
+            keys = label or _key_text(grid, r, table, ("indicator_code", "unit_code"), merges)
+            if not names_something(keys, levels, ref):
+                continue  # footnotes, signatures: nothing like a number and no known name
         row = _resolve_row(grid, r, table, levels, parent, ref, at, merges, out)
         if row is None:
             continue
@@ -136,6 +159,10 @@ def _read_table(
             cell = _raw_cell(grid, r, col, value, unit, indicator, year_label, row, ctx, merges, at, ref, out)
             if cell is not None:
                 out.cells.append(cell)
+
+
+def _has_digits(value: object) -> bool:
+    return is_number_like(value) or (isinstance(value, str) and any(ch.isdigit() for ch in value))
 
 
 def _missing(

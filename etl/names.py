@@ -67,14 +67,15 @@ def _match_indicator(text: str, levels: set[str], ref: Reference) -> NameMatch:
     if paren:
         names.append(paren["name"])
     found: set[str] = set()
+    if name in ref.indicators:
+        return NameMatch(name)  # a catalogue code ("th_hs")
     for candidate in names:
         if candidate is not name:
             measure = paren["inner"] if paren else None  # "(nghìn học sinh)" was not part of the name
         key = fold_key(candidate)
-        if key in ref.indicators:
-            found.add(key)
-        if key in ref.indicator_aliases:
-            found.add(ref.indicator_aliases[key])
+        for k in (key, _expanded(candidate, vocab)):
+            if k in ref.indicator_aliases:
+                found.add(ref.indicator_aliases[k])
         own = vocab.level_in(candidate)  # "Số học sinh THCS": the level is in the name itself
         for level in own if len(own) == 1 else ():
             bare = fold_key(_without_level(fold_words(candidate), vocab, level))
@@ -95,6 +96,15 @@ def _match_indicator(text: str, levels: set[str], ref: Reference) -> NameMatch:
     if len(found) > 1:
         return NameMatch(None, ambiguous=tuple(sorted(found)))
     return NameMatch(None, suggestions=_suggest(fold_key(name), ref.indicator_aliases))
+
+
+def _expanded(text: str, vocab: Vocabulary) -> str:
+    """The folded key with level abbreviations written out: "Tỷ lệ học sinh THCS bỏ học" ->
+    "tylehocsinhtrunghoccosobohoc" (a level keyword inside a name stands for the level's name)."""
+    words = fold_words(text)
+    for keyword, level in vocab.levels:
+        words = words.replace(keyword, fold_words(vocab.level_names[level]))
+    return fold_key(words)
 
 
 def _without_level(words: str, vocab: Vocabulary, level: str) -> str:

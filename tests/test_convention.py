@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from etl.convention import decide, parse_with
@@ -37,6 +37,7 @@ def test_parse_under_each_convention() -> None:
     assert parse_with(1234.0, "en").value == 1234.0  # real numbers are never ambiguous
 
 
+@settings(deadline=None)  # no timing in tests; a loaded machine must not fail them
 @given(st.integers(min_value=0, max_value=10**12), st.integers(min_value=0, max_value=3))
 def test_vietnamese_formatted_numbers_read_back(n: int, decimals: int) -> None:
     value = n / 10**decimals
@@ -49,6 +50,7 @@ def test_vietnamese_formatted_numbers_read_back(n: int, decimals: int) -> None:
         assert parsed.note == "ambiguous-separator"
 
 
+@settings(deadline=None)  # no timing in tests; a loaded machine must not fail them
 @given(st.integers(min_value=1000, max_value=10**9))
 def test_english_grouped_integers_read_back(n: int) -> None:
     text = f"{n:,}"

@@ -83,7 +83,7 @@ def check_content(
     issues = extracted.issues + issues
     if extracted.source_kind != "template":
         issues = [_skipped(i) for i in issues]
-    stored = _stored_values(con, {v.unit_code for v in values})
+    stored = stored_values(con, {v.unit_code for v in values})
     issues += validate_values(values, ref, stored, file_label)
     if not values and not has_errors(issues):
         issues.append(make_issue("no-values", file=file_label))
@@ -119,12 +119,18 @@ def load_content(
     reader: Reader = read_any,
     sender_code: str | None = None,
     received_on: date | None = None,
+    max_bytes: int | None = None,
 ) -> FileReport:
     """Check a file and, unless dry-run or invalid, load it as one batch.
 
     The original bytes are archived with the batch; the sender defaults to the
-    file's unit and the date received to today.
+    file's district and the date received to today.
     """
+    if max_bytes is not None and len(content) > max_bytes:
+        issue = make_issue(
+            "file-too-large", file=file_label, detail=f"{len(content) / 1e6:.1f} MB > {max_bytes / 1e6:.0f} MB"
+        )
+        return FileReport(file_label, "rejected", issues=[issue])
     sha = hashlib.sha256(content).hexdigest()
     checked_snapshot = snapshot_id(db_path) if db_path.exists() else None
     con = open_reader(db_path)
@@ -133,8 +139,13 @@ def load_content(
         if previous is not None:
             return _unchanged(file_label, previous)
         report = check_content(content, file_label, con, reader)
+        senders = {str(row[0]) for row in fetch_rows(con, "sender_codes")}
     finally:
         con.close()
+    if sender_code is not None and sender_code not in senders:
+        report.issues.insert(0, make_issue("unknown-sender", file=file_label, detail=sender_code))
+        report.status = "rejected"
+    sender_code = sender_code or (report.unit_code if report.unit_code in senders else None)
     if dry_run or not report.ok:
         return report
     try:
@@ -216,7 +227,8 @@ def _unchanged(file_label: str, batch_id: int) -> FileReport:
     return FileReport(file_label, "unchanged", issues=[issue], batch_id=batch_id)
 
 
-def _stored_values(con: duckdb.DuckDBPyConnection, unit_codes: set[str]) -> dict[Key, float]:
+def stored_values(con: duckdb.DuckDBPyConnection, unit_codes: set[str]) -> dict[Key, float]:
+    """The current own value of every (unit, indicator, year) of these units."""
     stored: dict[Key, float] = {}
     for unit in sorted(unit_codes):
         for u, code, year, value in fetch_rows(con, "current_values_for_unit", {"unit_code": unit}):

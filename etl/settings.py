@@ -21,6 +21,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("yoy_min_absolute", 5, "...and by at least this many units (small counts move in steps)."),
     Setting("yoy_rate_points", 15, "Warn when a % rate changes by more than this many points in one year."),
     Setting("rate_mismatch_points", 1.0, "Warn when a reported rate differs from its components by more points."),
+    Setting("max_upload_mb", 20, "Largest file (MB) the upload page accepts; admins can change it in the app."),
 )
 
 

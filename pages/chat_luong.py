@@ -2,9 +2,12 @@
 
 import streamlit as st
 
-from ui import data
+from ui import auth, data
 from ui.components import page_header
+from ui.history import value_history
 from views.quality import build_quality
+
+auth.require("viewer")
 
 f = page_header("Chất lượng dữ liệu", "Đủ hay thiếu số liệu theo địa bàn và năm; các giá trị bị cảnh báo khi nạp.")
 if f is None:
@@ -67,3 +70,7 @@ if view.sums.empty:
 else:
     st.dataframe(view.sums, hide_index=True, width="stretch")
     st.caption("Chênh lệch không hẳn là lỗi: ví dụ chi ngân sách toàn tỉnh gồm cả chi của cấp tỉnh.")
+st.subheader("Lịch sử giá trị")
+st.caption("Mọi lần nạp của một giá trị thuộc chỉ tiêu đang chọn ở thanh bên: tệp, ô, người nạp, thời điểm.")
+all_units = data.query("units")
+value_history(f.indicator_code, all_units, list(all_units["code"]), list(f.years))

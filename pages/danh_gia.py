@@ -2,10 +2,12 @@
 
 import streamlit as st
 
-from ui import inputs
+from ui import auth, inputs
 from ui.components import page_header
 from ui.tables import ASSESSMENT_COLUMNS, assessment_rows
 from views.assessment import build_assessment
+
+auth.require("viewer")
 
 f = page_header(
     "Đánh giá kết quả – hạn chế",

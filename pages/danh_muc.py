@@ -2,9 +2,11 @@
 
 import streamlit as st
 
-from ui import data
+from ui import auth, data
 from ui.components import page_header
 from views.catalogue import build_catalogue
+
+auth.require("viewer")
 
 f = page_header(
     "Danh mục chỉ tiêu", "Định nghĩa, đơn vị tính, công thức, chiều đánh giá, nguồn và mục tiêu.", needs_values=False

@@ -3,9 +3,11 @@
 import streamlit as st
 
 from charts.trend import year_label
-from ui import inputs
+from ui import auth, inputs
 from ui.components import page_header
 from views.compare import build_compare
+
+auth.require("viewer")
 
 f = page_header("So sánh địa bàn", "Các huyện, thị xã, thành phố cạnh nhau cho một chỉ tiêu.")
 if f is None:

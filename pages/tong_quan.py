@@ -2,10 +2,12 @@
 
 import streamlit as st
 
-from ui import data, inputs
+from ui import auth, data, inputs
 from ui.cards import headline_card, standing_list
 from ui.components import page_header
 from views.assessment import build_assessment
+
+auth.require("viewer")
 
 f = page_header(
     "Tổng kết 10 năm thực hiện Nghị quyết 29-NQ/TW",

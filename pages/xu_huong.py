@@ -2,10 +2,13 @@
 
 import streamlit as st
 
-from ui import inputs
+from ui import auth, data, inputs
 from ui.components import page_header
+from ui.history import value_history
 from ui.tables import formatted
 from views.trend import build_trend
+
+auth.require("viewer")
 
 f = page_header("Xu hướng theo thời gian", "Một chỉ tiêu qua các năm: các địa bàn đã chọn và toàn tỉnh.")
 if f is None:
@@ -25,3 +28,5 @@ st.caption(
     "“—”: không có số liệu (không phải số 0). Giá trị toàn tỉnh chỉ hiển thị khi đủ các huyện báo cáo "
     "hoặc do tỉnh báo cáo; tỷ lệ toàn tỉnh = tổng tử số / tổng mẫu số."
 )
+units = data.query("units")
+value_history(f.indicator_code, units, [f.province_code, *(f.unit_codes or units["code"][1:])], list(f.years))

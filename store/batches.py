@@ -20,7 +20,7 @@ class NewBatch:
     unit_code: str | None
     loaded_by: str
     note: str | None = None
-    sender_code: str | None = None  # who sent the file; defaults to the file's unit
+    sender_code: str | None = None  # who sent the file (senders.code), if known
     received_on: date | None = None  # when the province received it; defaults to today
 
 
@@ -63,7 +63,7 @@ def record_batch(
     batch_id = int(row[0])
     con.execute(
         "INSERT INTO batch_sources (batch_id, sender_code, received_on) VALUES (?, ?, ?)",
-        [batch_id, batch.sender_code or batch.unit_code, batch.received_on or date.today()],
+        [batch_id, batch.sender_code, batch.received_on or date.today()],
     )
     if content is not None:
         con.execute("INSERT INTO batch_files (batch_id, content) VALUES (?, ?)", [batch_id, content])

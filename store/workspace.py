@@ -47,4 +47,4 @@ def save_setting(con: duckdb.DuckDBPyConnection, key: str, value: str, actor: st
 
 
 def current_settings(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    return {str(k): str(v) for k, v in fetch_rows(con, "current_settings", {})}
+    return {str(row[0]): str(row[1]) for row in fetch_rows(con, "current_settings", {})}

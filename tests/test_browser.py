@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from store import open_reader
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path(os.environ.get("NQ29_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -38,10 +40,7 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server(demo_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = tmp_path_factory.mktemp("browser") / "demo.duckdb"
-    shutil.copyfile(demo_store, db)
+def start_server(db: Path, *extra: str) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
     proc = subprocess.Popen(
         [
@@ -58,6 +57,7 @@ def server(demo_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
             str(port),
             "--browser.gatherUsageStats",
             "false",
+            *extra,
         ],
         cwd=ROOT,
         env={**os.environ, "NQ29_DB": str(db)},
@@ -70,12 +70,18 @@ def server(demo_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
                 if response.read() == b"ok":
-                    break
+                    return proc, url
         except OSError:
             time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("Streamlit did not start within 60 s")
+    proc.kill()
+    pytest.fail("Streamlit did not start within 60 s")
+
+
+@pytest.fixture(scope="module")
+def server(demo_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = tmp_path_factory.mktemp("browser") / "demo.duckdb"
+    shutil.copyfile(demo_store, db)
+    proc, url = start_server(db)
     yield url
     proc.terminate()
     proc.wait(timeout=10)
@@ -116,3 +122,76 @@ def test_every_page_renders_in_chromium(server: str, viewport: tuple[int, int]) 
             name = path.split("?")[0] or "tong-quan"
             page.screenshot(path=str(ARTIFACTS / f"{name}_{viewport[0]}x{viewport[1]}.png"), full_page=True)
         browser.close()
+
+
+def test_an_analyst_signs_in_uploads_a_file_and_sees_it_on_the_trend_page(demo_store: Path, tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from access.passwords import hash_password
+    from access.users import secrets_entry
+    from etl.demo.build import write_demo_files
+    from tests.conftest import set_cell
+
+    db = tmp_path / "store.duckdb"
+    shutil.copyfile(demo_store, db)
+    password = "mật khẩu thử 2023"
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text(secrets_entry("lan", "analyst", "Chị Lan", hash_password(password, cost=4)), encoding="utf-8")
+    path = next(p for p, sub in write_demo_files(demo_store, tmp_path / "files") if sub.sender == "993")
+    con = open_reader(db)
+    try:
+        row = con.execute(
+            "SELECT value FROM current_observations WHERE unit_code='993' AND indicator_code='mn_truong' AND year=2023"
+        ).fetchone()
+    finally:
+        con.close()
+    assert row is not None
+    new_value = float(row[0]) + 2
+    set_cell(path, "mn_truong", 2023, new_value)
+    proc, url = start_server(db, "--secrets.files", str(secrets))
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            page.goto(url)
+            page.get_by_role("heading", name="Tổng kết 10 năm thực hiện Nghị quyết 29-NQ/TW").wait_for(timeout=60_000)
+            assert page.get_by_text("Tải dữ liệu lên").count() == 0  # not in an anonymous user's menu
+            page.goto(f"{url}/tai-len")
+            page.get_by_text("Cần đăng nhập").wait_for(timeout=60_000)
+            page.get_by_label("Mật khẩu").wait_for(timeout=30_000)
+            page.screenshot(path=str(ARTIFACTS / "workspace_1_sign_in.png"), full_page=True)
+            page.get_by_label("Tên đăng nhập").fill("lan")
+            page.get_by_label("Mật khẩu").fill(password)
+            page.get_by_role("button", name="Đăng nhập").click()
+            page.get_by_role("heading", name="Tải dữ liệu lên").wait_for(timeout=60_000)
+            page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(path))
+            page.get_by_role("heading", name="Kết quả chạy thử").wait_for(timeout=60_000)
+            page.get_by_role("button", name="Xác nhận nạp 1 tệp").wait_for(timeout=30_000)
+            page.wait_for_timeout(500)
+            page.screenshot(path=str(ARTIFACTS / "workspace_2_dry_run.png"), full_page=True)
+            page.get_by_role("button", name="Xác nhận nạp 1 tệp").click()
+            page.get_by_text("Đã nạp").first.wait_for(timeout=60_000)
+            page.screenshot(path=str(ARTIFACTS / "workspace_3_loaded.png"), full_page=True)
+            page.get_by_role("link", name="Lịch sử nạp").click()
+            page.get_by_role("heading", name="Lịch sử nạp dữ liệu").wait_for(timeout=60_000)
+            page.wait_for_timeout(800)
+            page.screenshot(path=str(ARTIFACTS / "workspace_4_history.png"), full_page=True)
+            page.get_by_role("link", name="Theo dõi nộp báo cáo").click()
+            page.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(timeout=60_000)
+            page.wait_for_timeout(800)
+            page.screenshot(path=str(ARTIFACTS / "workspace_5_tracker.png"), full_page=True)
+            page.goto(f"{url}/xu-huong?chi_tieu=mn_truong&dia_ban=993")
+            page.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(timeout=60_000)
+            traces = page.evaluate(
+                "() => [...document.querySelectorAll('.js-plotly-plot')].flatMap("
+                "d => d.data.map(t => ({name: t.name, x: Array.from(t.x), y: Array.from(t.y)})))"
+            )
+            page.screenshot(path=str(ARTIFACTS / "workspace_6_trend.png"), full_page=True)
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    district = next(t for t in traces if "Hòa Phong" in t["name"])
+    shown = dict(zip(district["x"], district["y"], strict=True))
+    assert any(float(y) == new_value for x, y in shown.items() if str(x).startswith("2023")), shown

@@ -57,3 +57,13 @@ def query(name: str, **params: Any) -> pd.DataFrame:
     """A named query's result, cached per parameters and snapshot."""
     frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
     return _query(name, frozen, current_snapshot())
+
+
+def app_setting(key: str, default: str) -> str:
+    """A setting changed by an admin in the app (latest value), else the default."""
+    try:
+        frame = query("current_settings")
+    except StoreMissingError:
+        return default
+    match = frame.loc[frame["key"] == key, "value"]
+    return str(match.iloc[0]) if not match.empty else default

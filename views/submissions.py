@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
 from analysis.submissions import Round, Sender, SenderStatus, status_counts, tracker, year_spans
 from charts.trend import year_label
-
 
 _REMIND = {"missing", "partial"}
 
@@ -27,8 +27,8 @@ class TrackerView:
 
 def rounds_from(frame: pd.DataFrame) -> list[Round]:
     return [
-        Round(r.round_code, r.name, pd.Timestamp(r.deadline).date(), int(r.first_year), int(r.last_year))
-        for r in frame.itertuples()
+        Round(str(r["round_code"]), str(r["name"]), _day(r["deadline"]), int(r["first_year"]), int(r["last_year"]))
+        for r in frame.to_dict("records")
     ]
 
 
@@ -42,18 +42,26 @@ def build_tracker(
     as_of: date,
 ) -> TrackerView:
     """Frames from the submission_* queries → statuses, a table, counts and reminders."""
-    by_sender = expected.groupby("sender_code")["indicator_code"].agg(tuple).to_dict()
+    by_sender: dict[str, tuple[str, ...]] = {}
+    for row in expected.to_dict("records"):
+        by_sender[str(row["sender_code"])] = (*by_sender.get(str(row["sender_code"]), ()), str(row["indicator_code"]))
     sender_list = [
-        Sender(r.code, r.name, r.kind, by_sender.get(r.code, ()), _valid_years(r.valid_from, r.valid_to, round_))
-        for r in senders.itertuples()
+        Sender(
+            str(r["code"]),
+            str(r["name"]),
+            str(r["kind"]),
+            by_sender.get(str(r["code"]), ()),
+            _valid_years(r["valid_from"], r["valid_to"], round_),
+        )
+        for r in senders.to_dict("records")
     ]
     got = {
-        (r.sender_code, r.indicator_code, int(r.year)): pd.Timestamp(r.received_on).date()
-        for r in received.itertuples()
+        (str(r["sender_code"]), str(r["indicator_code"]), int(r["year"])): _day(r["received_on"])
+        for r in received.to_dict("records")
     }
     file_dates: dict[str, list[date]] = {}
-    for r in files.itertuples():
-        file_dates.setdefault(str(r.sender_code), []).append(pd.Timestamp(r.received_on).date())
+    for r in files.to_dict("records"):
+        file_dates.setdefault(str(r["sender_code"]), []).append(_day(r["received_on"]))
     statuses = tracker(sender_list, round_, got, file_dates, as_of)
     meta = catalogue.set_index("code")
     return TrackerView(
@@ -70,11 +78,16 @@ def build_tracker(
     )
 
 
-def _valid_years(valid_from: object, valid_to: object, round_: Round) -> tuple[int, ...] | None:
+def _day(value: Any) -> date:
+    return pd.Timestamp(value).date()
+
+
+def _valid_years(valid_from: Any, valid_to: Any, round_: Round) -> tuple[int, ...] | None:
+    """The round's years in which the sender's unit existed; None when it always did."""
     if pd.isna(valid_from) and pd.isna(valid_to):
         return None
-    lo = round_.first_year if pd.isna(valid_from) else int(valid_from)  # type: ignore[call-overload]
-    hi = round_.last_year if pd.isna(valid_to) else int(valid_to)  # type: ignore[call-overload]
+    lo = round_.first_year if pd.isna(valid_from) else int(valid_from)
+    hi = round_.last_year if pd.isna(valid_to) else int(valid_to)
     return tuple(range(lo, hi + 1))
 
 

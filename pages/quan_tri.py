@@ -1,0 +1,83 @@
+"""Quản trị (admins): users, reporting rounds and deadlines, settings."""
+
+from datetime import date
+
+import streamlit as st
+
+from access.users import ROLE_LABELS_VI
+from etl import settings
+from ui import auth, data
+from views.admin import account_rows, save_round_version, save_settings, user_entry
+
+user = auth.require("admin")
+assert user is not None
+st.title("Quản trị")
+for message in st.session_state.pop("admin_result", []):
+    st.success(message)
+
+st.subheader("Tài khoản")
+st.dataframe(account_rows(auth.accounts()), hide_index=True, width="stretch")
+with st.expander("Tạo tài khoản mới", icon=":material/person_add:"):
+    st.caption(
+        "Mật khẩu được băm (bcrypt) ngay tại đây và không được lưu ở đâu. Chép đoạn kết quả vào "
+        "`.streamlit/secrets.toml` trên máy chủ (hoặc dùng lệnh `python -m access add-user`)."
+    )
+    with st.form("new_user"):
+        name = st.text_input("Tên đăng nhập (không dấu)")
+        role = st.selectbox("Vai trò", list(ROLE_LABELS_VI), format_func=ROLE_LABELS_VI.__getitem__)
+        display = st.text_input("Tên hiển thị")
+        password = st.text_input("Mật khẩu (ít nhất 10 ký tự)", type="password")
+        made = st.form_submit_button("Tạo đoạn cấu hình")
+    if made:
+        entry, error = user_entry(name, role, display, password)
+        if error:
+            st.error(error)
+        else:
+            st.code(entry, language="toml")
+
+st.subheader("Đợt báo cáo và hạn nộp")
+rounds = data.query("rounds")
+st.dataframe(
+    rounds[["name", "deadline", "first_year", "last_year", "version", "set_by", "set_at"]],
+    column_config={
+        "name": "Đợt báo cáo",
+        "deadline": st.column_config.DateColumn("Hạn nộp", format="DD/MM/YYYY"),
+        "first_year": st.column_config.NumberColumn("Từ năm", format="%d"),
+        "last_year": st.column_config.NumberColumn("Đến năm", format="%d"),
+        "version": st.column_config.NumberColumn("Phiên bản", format="%d"),
+        "set_by": "Người đặt",
+        "set_at": st.column_config.DatetimeColumn("Thời điểm", format="DD/MM/YYYY HH:mm"),
+    },
+    hide_index=True,
+    width="stretch",
+)
+with st.form("round_form"):
+    codes = [*rounds["round_code"], "(đợt mới)"]
+    names = dict(zip(rounds["round_code"], rounds["name"], strict=True))
+    code = st.selectbox("Đợt", codes, format_func=lambda c: names.get(c, c))
+    new_code = st.text_input("Mã đợt mới (không dấu, chỉ khi tạo đợt mới)")
+    new_name = st.text_input("Tên đợt", value=names.get(code, ""))
+    deadline = st.date_input("Hạn nộp", value=date(2023, 4, 28), format="DD/MM/YYYY")
+    first, last = st.slider("Các năm cần báo cáo", 2005, 2035, (2013, 2022))
+    if st.form_submit_button("Lưu đợt báo cáo (giữ lại phiên bản cũ)"):
+        saved, message = save_round_version(
+            data.db_path(), new_code if code == "(đợt mới)" else code, new_name, deadline, first, last, user.name
+        )
+        if saved:
+            st.session_state["admin_result"] = [message]
+            st.rerun()
+        st.error(message)
+
+st.subheader("Cài đặt")
+with st.form("settings_form"):
+    anonymous = st.toggle("Cho phép xem biểu đồ không cần đăng nhập", value=auth.anonymous_viewing())
+    default_mb = str(settings.get("max_upload_mb"))
+    max_mb = st.number_input(
+        "Dung lượng tối đa mỗi tệp tải lên (MB)", 1, 200, int(float(data.app_setting("max_upload_mb", default_mb)))
+    )
+    if st.form_submit_button("Lưu cài đặt"):
+        save_settings(
+            data.db_path(), {auth.ANONYMOUS_SETTING: "1" if anonymous else "0", "max_upload_mb": str(max_mb)}, user.name
+        )
+        st.session_state["admin_result"] = ["Đã lưu cài đặt."]
+        st.rerun()

@@ -1,0 +1,2 @@
+-- Codes of every expected sender.
+SELECT code FROM senders ORDER BY sort_order;

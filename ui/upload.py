@@ -1,0 +1,141 @@
+"""Widgets of the upload page: the per-file dry-run report and the confirmation form."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from views.upload import ISSUE_HEADERS_VI, FileCheck, issue_counts, issues_frame, issues_workbook
+
+STATUS_TEXT = {
+    "validated": "Hợp lệ, sẵn sàng nạp",
+    "rejected": "Có lỗi, không thể nạp",
+    "unchanged": "Tệp này đã được nạp trước đây, không có gì thay đổi",
+}
+DIFF_COLUMNS: dict[str, Any] = {
+    "unit_name": "Địa bàn",
+    "indicator_name": "Chỉ tiêu",
+    "year": st.column_config.NumberColumn("Năm", format="%d"),
+    "old": st.column_config.NumberColumn("Giá trị hiện tại", format="localized"),
+    "new": st.column_config.NumberColumn("Giá trị trong tệp", format="localized"),
+    "change": "Thay đổi",
+    "sheet": "Trang",
+    "cell": "Ô",
+}
+
+
+def overview(checks: list[FileCheck]) -> None:
+    rows = [
+        {
+            "Tệp": c.name,
+            "Kết quả": STATUS_TEXT.get(c.report.status, c.report.status),
+            "Lỗi": c.n_errors,
+            "Cảnh báo": c.n_warnings,
+            **c.change_counts,
+        }
+        for c in checks
+    ]
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+
+def file_details(check: FileCheck, senders: dict[str, str], key: str) -> str | None:
+    """The report of one file; returns the sender chosen for it."""
+    status = check.report.status
+    if status == "rejected":
+        st.error(f"{STATUS_TEXT[status]}: {check.n_errors} lỗi, {check.n_warnings} cảnh báo. Sửa tệp rồi tải lên lại.")
+    elif status == "unchanged":
+        st.info(STATUS_TEXT[status] + ".")
+    elif check.n_warnings:
+        st.warning(f"Hợp lệ nhưng có {check.n_warnings} cảnh báo: xem kỹ trước khi xác nhận.")
+    else:
+        st.success(STATUS_TEXT[status] + ".")
+    sender = None
+    if status == "validated":
+        codes = list(senders)
+        default = check.report.unit_code if check.report.unit_code in senders else None
+        sender = st.selectbox(
+            "Bên gửi tệp",
+            codes,
+            index=codes.index(default) if default else None,
+            format_func=senders.__getitem__,
+            placeholder="Chọn bên gửi (dùng cho theo dõi nộp báo cáo)",
+            key=f"{key}_sender",
+        )
+    issues_tab, diff_tab = st.tabs(["Kết quả kiểm tra", "So với số liệu hiện có"])
+    with issues_tab:
+        _issues(check, key)
+    with diff_tab:
+        _diff(check, key)
+    return sender
+
+
+def _issues(check: FileCheck, key: str) -> None:
+    if not check.report.issues:
+        st.write("Không phát hiện vấn đề nào.")
+        return
+    counts = issue_counts(check.report.issues)
+    st.dataframe(
+        counts.rename(columns={"severity": "Mức độ", "code": "Mã lỗi", "count": "Số lần", "example": "Ví dụ"}),
+        hide_index=True,
+        width="stretch",
+    )
+    st.dataframe(issues_frame(check.report.issues).rename(columns=ISSUE_HEADERS_VI), hide_index=True, width="stretch")
+    st.download_button(
+        "Tải báo cáo kiểm tra (Excel)",
+        issues_workbook(check),
+        file_name=f"kiem_tra_{check.name.rsplit('.', 1)[0]}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/download:",
+        key=f"{key}_issues_xlsx",
+        on_click="ignore",
+    )
+
+
+def _diff(check: FileCheck, key: str) -> None:
+    if check.diff.empty:
+        st.write("Tệp không có giá trị nào đọc được.")
+        return
+    counts = check.change_counts
+    st.write(" · ".join(f"**{n:,}** giá trị {label.lower()}".replace(",", ".") for label, n in counts.items()))
+    summary = check.summary.rename(
+        columns={
+            "unit_name": "Địa bàn",
+            "indicator_name": "Chỉ tiêu",
+            "new": "Mới",
+            "changed": "Thay đổi",
+            "unchanged": "Không đổi",
+        }
+    ).drop(columns=["unit_code", "indicator_code"])
+    st.dataframe(summary, hide_index=True, width="stretch", height=240)
+    only_changes = st.toggle("Chỉ hiện giá trị mới hoặc thay đổi", value=True, key=f"{key}_only_changes")
+    detail = check.diff[check.diff["change"] != "Không đổi"] if only_changes else check.diff
+    st.dataframe(detail[list(DIFF_COLUMNS)], column_config=DIFF_COLUMNS, hide_index=True, width="stretch")
+
+
+def confirm_form(checks: list[FileCheck]) -> tuple[bool, str, date] | None:
+    """The confirmation controls; (confirmed, note, received_on), or None when nothing can be loaded."""
+    ready = [c for c in checks if c.can_confirm]
+    blocked = [c for c in checks if c.report.status == "rejected"]
+    if blocked:
+        st.error(f"{len(blocked)} tệp có lỗi sẽ không được nạp: " + ", ".join(c.name for c in blocked))
+    if not ready:
+        return None
+    warned = sum(c.n_warnings for c in ready)
+    acknowledged = True
+    if warned:
+        acknowledged = st.checkbox(
+            f"Tôi đã xem {warned} cảnh báo và xác nhận số liệu là đúng.", key="upload_ack_warnings"
+        )
+    received_on = st.date_input("Ngày nhận tệp", value=date.today(), format="DD/MM/YYYY", key="upload_received")
+    note = st.text_input("Ghi chú cho lần nạp (không bắt buộc)", key="upload_note")
+    confirmed = st.button(
+        f"Xác nhận nạp {len(ready)} tệp",
+        type="primary",
+        disabled=not acknowledged,
+        icon=":material/upload:",
+        key="upload_confirm",
+    )
+    return confirmed, note, received_on

@@ -3,7 +3,8 @@
 "1.234" is 1234 in a Vietnamese file and 1.234 in an English one. Numbers stored
 as real numbers are never ambiguous; text numbers are. Evidence that settles it:
 "12,5", "0,855", "1.234,5", "1.234.567" (Vietnamese) or "12.5", "1,234.5",
-"1,234,567" (English). Without such evidence, three or more "d.ddd" tokens and
+"1,234,567" (English), and "d.ddd" or "d,ddd" in a count (a count of 1,234 pupils is
+impossible). Without such evidence, three or more "d.ddd" tokens and
 no other dotted number count as Vietnamese thousands (English decimals do not all
 have exactly three decimals); otherwise an ambiguous token makes the file
 undecidable and it is refused rather than guessed.
@@ -41,9 +42,17 @@ class Decision:
     example: str = ""  # a text number that decided (or that stays ambiguous)
 
 
-def decide(texts: Iterable[str]) -> Decision:
+def decide(texts: Iterable[str], whole: Iterable[str] = ()) -> Decision:
+    """The convention of a file's text numbers; ``whole`` are texts of whole-number indicators
+    (counts), where "1.234" can only be 1234 and "1,234" only English 1234: evidence too."""
     vi = en = amb_dot = amb_comma = ""
     n_dot = n_comma = 0
+    for raw in whole:
+        token = _STRIP.sub("", clean_text(raw)).replace(" ", "")
+        if _AMBIGUOUS_DOT.fullmatch(token):
+            vi = vi or raw
+        elif _AMBIGUOUS_COMMA.fullmatch(token):
+            en = en or raw
     for raw in texts:
         token = _STRIP.sub("", clean_text(raw)).replace(" ", "")
         if _VI_EVIDENCE.fullmatch(token):

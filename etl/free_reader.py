@@ -234,10 +234,12 @@ def _resolve_row(
         col = table.key("unit_code") or table.key("unit_name")
         assert col is not None
         row.unit_cell = cell_name(r, col.index)
-        if fold_key(strip_numbering(unit_text)) in vocab.totals:
+        match = match_unit(strip_numbering(unit_text), ref)
+        if match.code is None and fold_key(strip_numbering(unit_text)) in vocab.totals:
+            # "Tổng số", "Cộng": a sum of the rows above, not a unit. ("Toàn tỉnh" is the province
+            # when the registry lists it as the province's alias, as the demo's does.)
             out.issues.append(make_issue("total-row-skipped", raw_value=unit_text, cell=row.unit_cell, **at))
             return None
-        match = match_unit(strip_numbering(unit_text), ref)
         if match.code is None:
             _not_matched("unit", unit_text, match, {**at, "cell": row.unit_cell}, ref, out)
             return None

@@ -21,6 +21,7 @@ from etl.issues import make_issue
 from etl.legacy_text import decode, detect_encoding
 from etl.records import Extracted
 from etl.reference import REFERENCE_DIR, Reference
+from etl.resolve import WHOLE_KINDS
 from etl.sniff import sniff
 from etl.template_layout import CODE_HEADER, DATA_SHEETS
 from etl.template_reader import read_template
@@ -75,7 +76,7 @@ def read_grids(grids: list[Grid], file_label: str, ref: Reference, source: str =
         out.issues = [i for i in out.issues if i.code != "no-table-in-sheet"]
         out.issues.append(make_issue("layout-not-recognised", file=file_label))
     out.source_kind = f"{source}:{'+'.join(sorted(layouts))}" if layouts else source
-    _apply_convention(out, file_label)
+    _apply_convention(out, file_label, ref)
     units = {c.unit_ref for c in out.cells}
     out.declared_unit = units.pop() if len(units) == 1 else None
     return out
@@ -105,8 +106,14 @@ def _convert_text(grids: list[Grid]) -> str:
     return encoding
 
 
-def _apply_convention(out: Extracted, file_label: str) -> None:
-    decision = convention.decide(c.raw for c in out.cells if isinstance(c.raw, str))
+def _apply_convention(out: Extracted, file_label: str, ref: Reference) -> None:
+    texts = [c for c in out.cells if isinstance(c.raw, str)]
+    whole = [
+        str(c.raw)
+        for c in texts
+        if c.indicator_ref in ref.indicators and ref.indicators[c.indicator_ref].kind in WHOLE_KINDS and c.scale == 1
+    ]
+    decision = convention.decide((str(c.raw) for c in texts), whole)
     if decision.convention is None:
         code = "number-convention-conflict" if decision.reason == "conflict" else "number-convention-undecidable"
         out.issues.append(make_issue(code, file=file_label, raw_value=decision.example))

@@ -21,6 +21,11 @@ def test_pattern_of_thousands_decides() -> None:
     assert (d.convention, d.reason) == ("vi", "pattern")
 
 
+def test_counts_are_evidence() -> None:
+    assert decide(["1.234"], whole=["1.234"]).convention == "vi"
+    assert decide(["1,234"], whole=["1,234"]).convention == "en"
+
+
 def test_undecidable_and_conflicting() -> None:
     assert decide(["1.234"]).convention is None and decide(["1.234"]).reason == "undecidable"
     assert decide(["1.234", "1,234"]).convention is None

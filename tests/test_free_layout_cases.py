@@ -93,9 +93,22 @@ def test_two_units_in_the_title_load_nothing() -> None:
 
 
 def test_ambiguous_lone_thousands_token_refuses_the_file() -> None:
-    content = _xlsx([["UBND HUYỆN HÒA PHONG"], ["STT", "Chỉ tiêu", "2013-2014"], [1, "Số học sinh tiểu học", "1.234"]])
+    rows: list[list[object]] = [["UBND HUYỆN HÒA PHONG"], ["STT", "Chỉ tiêu", "2013-2014"]]
+    content = _xlsx([*rows, [1, "Tỷ lệ huy động trẻ mẫu giáo", "1.234"]])  # 1,234% or 1234%?
     issues = read_any(content, "f.xlsx", _default_reference()).issues
     assert [i.severity for i in issues if i.code == "number-convention-undecidable"] == ["error"]
+
+
+def test_thousands_in_a_count_are_evidence() -> None:
+    """1,234 pupils is impossible, so "1.234" in a count row can only be one thousand two hundred."""
+    rows: list[list[object]] = [["UBND HUYỆN HÒA PHONG"], ["STT", "Chỉ tiêu", "2013-2014"]]
+    got, codes = _read(
+        _xlsx([*rows, [1, "Số học sinh tiểu học", "1.234"], [2, "Tỷ lệ huy động trẻ mẫu giáo", "1.234"]])
+    )
+    # The file is Vietnamese, so "1.234" is 1234 in the rate row too; validation then refuses
+    # that rate (rate-out-of-range), which is the analyst's cue, rather than a silent 1,234%.
+    assert got == {("993", "th_hs", 2013): 1234.0, ("993", "mn_tl_huydong_mg", 2013): 1234.0}
+    assert "number-convention-decided" in codes
 
 
 def test_total_column_and_plan_column_are_not_loaded() -> None:

@@ -121,6 +121,25 @@ def find_header(grid: Grid, start: int, merges: dict[tuple[int, int], tuple[int,
                 break
             bottom = below
         return Table(top, bottom, _columns(grid, top, bottom, merges))
+    return _header_above_numbers(grid, start, merges)
+
+
+def _header_above_numbers(grid: Grid, start: int, merges: dict[tuple[int, int], tuple[int, int]]) -> Table | None:
+    """No known labels ("Huyện/TX/TP | Trường | Lớp"): the text row right above the first row of
+    numbers is the header. Its columns still have to name known indicators and units to load."""
+    for r in range(start, min(len(grid.rows), start + _SEARCH_ROWS)):
+        row = grid.rows[r]
+        if sum(is_number_like(v) and not is_year_like(v) for v in row) < 2:
+            continue
+        for top in (r - 1, r - 2):
+            above = _filled_row(grid, top, merges) if top >= start else []
+            texts = [v for v in above if isinstance(v, str)]
+            if len(texts) >= 2 and not any(is_number_like(v) and not is_year_like(v) for v in above):
+                bottom = r - 1
+                if top < bottom and not _continues_header(grid.rows[bottom], grid.rows[bottom], set(range(99))):
+                    continue
+                return Table(top, bottom, _columns(grid, top, bottom, merges))
+        return None
     return None
 
 

@@ -150,3 +150,19 @@ def test_a_date_line_is_not_a_year() -> None:
         )
     )
     assert got == {} and "year-not-found" in codes
+
+
+def test_header_without_known_labels() -> None:
+    """No STT, no known column label: the text row above the numbers is the header."""
+    got, _codes = _read(
+        _xlsx(
+            [
+                ["QUY MÔ TRƯỜNG LỚP TIỂU HỌC NĂM HỌC 2017-2018"],
+                ["Địa bàn hành chính", "Trường", "Lớp"],
+                ["Huyện Tân Điền", 15, 290],
+                ["Huyện Sơn Cao", 13, 240],
+            ]
+        )
+    )
+    expected = {("994", "th_truong", 2017): 15.0, ("994", "th_lop", 2017): 290.0}
+    assert got == expected | {("998", "th_truong", 2017): 13.0, ("998", "th_lop", 2017): 240.0}

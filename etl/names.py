@@ -137,6 +137,10 @@ def match_unit(text: str, ref: Reference, year: int | None = None) -> NameMatch:
     same_base = [c for c, _f, _t in ref.unit_aliases.get(base_key, [])]
     if same_base:
         return NameMatch(None, suggestions=tuple(dict.fromkeys(same_base)))
+    # "Phòng GD huyện Hoà Phong" contains a unit's name: suggest it (never load it unconfirmed).
+    inside = [codes[0][0] for k, codes in ref.unit_aliases.items() if len(k) >= 4 and k in base_key]
+    if inside:
+        return NameMatch(None, suggestions=tuple(dict.fromkeys(inside))[:3])
     flat = {k: codes[0][0] for k, codes in ref.unit_aliases.items()}
     return NameMatch(None, suggestions=_suggest(base_key, flat))
 

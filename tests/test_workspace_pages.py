@@ -275,3 +275,80 @@ def test_a_removed_account_or_a_changed_role_applies_to_an_open_session(
     at.secrets["users"] = {k: v for k, v in users.items() if k != "lan"}
     at.run()
     assert "nq29_user" not in at.session_state and "Cần đăng nhập" in texts(at)
+
+
+def free_layout_file(unit_name: str, indicator_name: str, value: int) -> bytes:
+    import io
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["STT", "Đơn vị", indicator_name])
+    ws.append([None, None, "2013-2014"])
+    ws.append([1, unit_name, value])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def test_an_unmatched_name_can_be_confirmed_as_an_alias_and_the_file_is_checked_again(
+    db: Path, monkeypatch: pytest.MonkeyPatch, users: dict[str, dict[str, str]]
+) -> None:
+    at = app(db, monkeypatch, users, role="analyst")
+    at.switch_page("pages/tai_len.py").run()
+    con = open_reader(db)
+    try:
+        row = con.execute(
+            "SELECT value FROM current_observations WHERE unit_code='993' AND indicator_code='th_truong' AND year=2013"
+        ).fetchone()
+    finally:
+        con.close()
+    assert row is not None
+    content = free_layout_file("Phòng GD huyện Hoà Phong", "Số trường tiểu học", int(row[0]))
+    at.file_uploader[0].set_value(("phu_luc.xlsx", content, "application/vnd.ms-excel")).run()
+    assert not at.exception
+    assert at.dataframe[0].value.iloc[0]["Mới"] + at.dataframe[0].value.iloc[0]["Thay đổi"] == 0
+    question = at.selectbox(key="alias_unit_0")
+    assert question.options[0].startswith("Huyện Hòa Phong")  # the suggestion comes first
+    question.select("993").run()
+    at.button(key="alias_save_unit_0").click().run()
+    assert not at.exception
+    assert not [s for s in at.selectbox if s.key == "alias_unit_0"]  # the name now matches
+    overview = at.dataframe[0].value.iloc[0]
+    assert (overview["Lỗi"], overview["Mới"], overview["Thay đổi"], overview["Không đổi"]) == (0, 0, 0, 1)
+    con = open_reader(db)
+    try:
+        alias = con.execute("SELECT alias, code, created_by FROM analyst_aliases").fetchall()
+    finally:
+        con.close()
+    assert alias == [("Phòng GD huyện Hoà Phong", "993", "lan")]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected_codes"),
+    [
+        ("hong.xlsx", b"PK\x03\x04 this zip is cut short", {"file-unreadable"}),
+        ("trong.xlsx", b"", {"file-empty"}),
+        ("anh.xlsx", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, {"not-a-spreadsheet"}),
+    ],
+)
+def test_corrupt_empty_or_non_excel_files_get_a_clear_message_and_nothing_is_written(
+    db: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    users: dict[str, dict[str, str]],
+    name: str,
+    content: bytes,
+    expected_codes: set[str],
+) -> None:
+    at = app(db, monkeypatch, users, role="analyst")
+    at.switch_page("pages/tai_len.py").run()
+    before = db.read_bytes()
+    at.file_uploader[0].set_value((name, content, "application/octet-stream")).run()
+    assert not at.exception
+    assert any("không thể nạp" in e.value for e in at.error)
+    issues = next(d.value for d in at.dataframe if "Nội dung" in d.value.columns)
+    assert issues.iloc[0]["Mức độ"] == "Lỗi" and issues.iloc[0]["Mã lỗi"] in expected_codes
+    assert len(issues.iloc[0]["Nội dung"]) > 20  # a sentence, in Vietnamese
+    assert not [b for b in at.button if b.key == "upload_confirm"]
+    assert db.read_bytes() == before

@@ -83,7 +83,7 @@ def _match_indicator(text: str, levels: set[str], ref: Reference) -> NameMatch:
             if code in ref.indicators:
                 found.add(code)
         for level in levels:
-            code = vocab.context_names.get((level, key))
+            code = vocab.context_names.get((level, key)) or _names_without_level(ref, vocab).get((level, key))
             if code in ref.indicators:
                 found.add(code)
             completed = ref.indicator_aliases.get(fold_key(f"{candidate} {vocab.level_names[level]}"))
@@ -112,6 +112,23 @@ def _without_level(words: str, vocab: Vocabulary, level: str) -> str:
         if lv == level:
             words = words.replace(keyword, " ")
     return words
+
+
+def _names_without_level(ref: Reference, vocab: Vocabulary) -> dict[tuple[str, str], str]:
+    """(level, folded name without its level words) → code, for names that say their level
+    inside ("Tỷ lệ trường tiểu học đạt chuẩn quốc gia" is "Tỷ lệ trường đạt chuẩn quốc gia"
+    under a "Tiểu học" heading). A key shared by two indicators of a level is left out."""
+    cached: dict[tuple[str, str], str] | None = ref.__dict__.get("_names_without_level")
+    if cached is not None:
+        return cached
+    found: dict[tuple[str, str], set[str]] = {}
+    for code, ind in ref.indicators.items():
+        if ind.level in vocab.level_names:
+            bare = fold_key(_without_level(fold_words(ind.name_vi), vocab, ind.level))
+            found.setdefault((ind.level, bare), set()).add(code)
+    out = {key: codes.pop() for key, codes in found.items() if len(codes) == 1}
+    ref.__dict__["_names_without_level"] = out
+    return out
 
 
 def _suggest(key: str, aliases: dict[str, str]) -> tuple[str, ...]:

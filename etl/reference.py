@@ -49,6 +49,7 @@ class Indicator:
     max_value: float | None
     break_year: int | None
     source_dept: str | None = None
+    level: str | None = None
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,20 @@ def test_indicators_with_context() -> None:
     assert (m.code, m.measure) == ("th_hs", "nghìn học sinh")
 
 
+def test_a_name_whose_level_sits_inside_matches_under_its_heading_only() -> None:
+    ref = _default_reference()
+    # The catalogue says "Tỷ lệ trường tiểu học đạt chuẩn quốc gia"; the file relies on its heading.
+    assert match_indicator("3. Tỷ lệ trường đạt chuẩn quốc gia", {"th"}, ref).code == "th_tl_cqg"
+    assert match_indicator("Tỷ lệ trường đạt chuẩn quốc gia", {"thcs"}, ref).code == "thcs_tl_cqg"
+    assert match_indicator("Tỷ lệ trường đạt chuẩn quốc gia", set(), ref).code is None
+    assert ref.indicators["th_tl_cqg"].level == "th"
+
+
+def test_a_unit_named_inside_a_longer_label_is_only_suggested() -> None:
+    m = match_unit("Phòng GD&ĐT huyện Hoà Phong", _default_reference())
+    assert m.code is None and m.suggestions == ("993",)
+
+
 def test_unknown_indicator_gets_suggestions() -> None:
     m = match_indicator("Số trường tiểu hoc công lập", set(), _default_reference())
     assert m.code is None

@@ -6,6 +6,7 @@ from ui import auth, inputs
 from ui.components import page_header
 from ui.tables import ASSESSMENT_COLUMNS, assessment_rows
 from views.assessment import build_assessment
+from views.review import notes_table
 
 auth.require("viewer")
 
@@ -48,6 +49,10 @@ for standing, title in (("result", "Kết quả đạt được"), ("weakness", 
         width="stretch",
         key=f"assessment_{standing}",
     )
+notes = inputs.notes(f, list(view.table["indicator_code"]), None)
+if not notes.empty:
+    st.markdown("**Nguyên nhân đã được chuyên viên ghi nhận**")
+    st.dataframe(notes_table(notes), hide_index=True, width="stretch")
 st.caption(
     "Đánh giá dựa trên giá trị toàn tỉnh (tổng tử số / tổng mẫu số); chỉ tiêu đổi cách tính trong kỳ được "
     "đánh giá trên đoạn so sánh được. Mục tiêu đã hết hạn được đánh giá tại năm hết hạn."

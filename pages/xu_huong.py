@@ -6,6 +6,7 @@ from ui import auth, data, inputs
 from ui.components import page_header
 from ui.history import value_history
 from ui.tables import formatted
+from views.review import notes_table
 from views.trend import build_trend
 
 auth.require("viewer")
@@ -14,7 +15,9 @@ f = page_header("Xu hướng theo thời gian", "Một chỉ tiêu qua các năm
 if f is None:
     st.stop()
 
-view = build_trend(inputs.values([f.indicator_code], f), **inputs.reference(), sel=inputs.selection(f))
+view = build_trend(
+    inputs.values([f.indicator_code], f), **inputs.reference(), sel=inputs.selection(f), events=inputs.event_markers(f)
+)
 st.subheader(view.title)
 if view.note:
     st.info(view.note)
@@ -22,6 +25,10 @@ st.plotly_chart(view.figure, key="trend_chart")
 notes = [text for text in (view.target_text, view.break_text) if text]
 for text in notes:
     st.caption(text)
+notes = inputs.notes(f, [f.indicator_code], list(f.unit_codes) or None)
+if not notes.empty:
+    st.markdown("**Nguyên nhân, ghi chú của chuyên viên**")
+    st.dataframe(notes_table(notes).drop(columns=["Chỉ tiêu"]), hide_index=True, width="stretch")
 st.markdown(f"**Định nghĩa.** {view.definition}")
 st.dataframe(formatted(view.table, view.unit), width="stretch")
 st.caption(

@@ -352,3 +352,36 @@ def test_corrupt_empty_or_non_excel_files_get_a_clear_message_and_nothing_is_wri
     assert len(issues.iloc[0]["Nội dung"]) > 20  # a sentence, in Vietnamese
     assert not [b for b in at.button if b.key == "upload_confirm"]
     assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("page", "form"), [("pages/nguyen_nhan.py", "note_pick"), ("pages/khen_thuong.py", "nomination_pick")]
+)
+def test_anonymous_users_and_viewers_read_notes_and_nominations_but_cannot_edit(
+    db: Path, monkeypatch: pytest.MonkeyPatch, users: dict[str, dict[str, str]], page: str, form: str
+) -> None:
+    for role in (None, "viewer"):
+        at = app(db, monkeypatch, users, role=role)
+        at.switch_page(page).run()
+        assert not at.exception and at.dataframe  # they read
+        assert not [s for s in at.selectbox if s.key == form]  # no editor
+    at = app(db, monkeypatch, users, role="analyst")
+    at.switch_page(page).run()
+    assert [s for s in at.selectbox if s.key == form]
+
+
+def test_an_analyst_adds_a_note_from_the_page(
+    db: Path, monkeypatch: pytest.MonkeyPatch, users: dict[str, dict[str, str]]
+) -> None:
+    at = app(db, monkeypatch, users, role="analyst")
+    at.switch_page("pages/nguyen_nhan.py").run()
+    at.text_area[0].input("Nguyên nhân thử nghiệm: tăng đầu tư.")
+    next(b for b in at.button if b.label.startswith("Lưu (giữ lại")).click().run()
+    assert not at.exception
+    assert any("Đã lưu ghi chú" in s.value for s in at.success)
+    con = open_reader(db)
+    try:
+        rows = con.execute("SELECT text, author FROM current_notes WHERE text LIKE 'Nguyên nhân thử%'").fetchall()
+    finally:
+        con.close()
+    assert rows == [("Nguyên nhân thử nghiệm: tăng đầu tư.", "lan")]

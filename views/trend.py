@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -26,8 +27,14 @@ class TrendView:
 
 
 def build_trend(
-    values: pd.DataFrame, catalogue: pd.DataFrame, targets: pd.DataFrame, units: pd.DataFrame, sel: Selection
+    values: pd.DataFrame,
+    catalogue: pd.DataFrame,
+    targets: pd.DataFrame,
+    units: pd.DataFrame,
+    sel: Selection,
+    events: Sequence[tuple[int, str]] = (),
 ) -> TrendView:
+    """``events``: (year, label) policy-event markers for this indicator (analysis.review.event_markers)."""
     meta = indicator_meta(catalogue, sel.indicator_code)
     rows = within(values, sel)
     districts = units[units["parent_code"].notna()]
@@ -53,6 +60,7 @@ def build_trend(
         if meta["break_year"] and sel.first_year < meta["break_year"] <= sel.last_year
         else None,
         break_note=meta.get("break_note"),
+        events=events,
     )
     table = shown.pivot_table(index=["unit_code", "unit_name"], columns="year", values="value", sort=False)
     table = table.reset_index(level="unit_code", drop=True)

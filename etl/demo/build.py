@@ -130,7 +130,7 @@ def add_demo_review(db_path: Path) -> None:
     """Illustrative notes on causes and nominations (fictional names marked "minh họa")."""
     with write_session(db_path) as con:
         for r in read_csv_rows(DEMO_DATA / "notes.csv"):
-            fields = {
+            fields: dict[str, object] = {
                 "indicator_code": r["indicator_code"],
                 "unit_code": r["unit_code"] or None,
                 "first_year": int(r["first_year"]) if r["first_year"] else None,
@@ -142,7 +142,7 @@ def add_demo_review(db_path: Path) -> None:
             save_version(con, "notes", fields, DEMO_ACTOR)
         departments = {row[0] for row in con.execute("SELECT code FROM senders WHERE kind = 'department'").fetchall()}
         for r in read_csv_rows(DEMO_DATA / "nominations.csv"):
-            fields: dict[str, object] = {
+            fields = {
                 "round_code": DEMO_ROUND,
                 "level": "province" if r["nominator"] in departments else "district",
                 "nominator_code": r["nominator"],

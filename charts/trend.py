@@ -121,12 +121,20 @@ def trend_figure(
             annotation=dict(text=_BREAK_TEXT, hovertext=break_note or _BREAK_TEXT, font=dict(color="#4b5563")),
             annotation_position="top right",
         )
-    for year, label in (_event(e) for e in events):
-        fig.add_vline(
+    for i, (year, label) in enumerate(_event(e) for e in events):
+        fig.add_vline(x=year, line=dict(color="#d1d5db", dash="dot", width=1))
+        # Labels stepped over three heights so that events in neighbouring years stay readable.
+        fig.add_annotation(
             x=year,
-            line=dict(color="#d1d5db", dash="dot", width=1),
-            annotation=dict(text=label, font=dict(size=11, color="#6b7280")),
-            annotation_position="bottom right",
+            y=0.02 + 0.07 * (i % 3),
+            xref="x",
+            yref="paper",
+            text=label,
+            showarrow=False,
+            xanchor="left",
+            yanchor="bottom",
+            font=dict(size=11, color="#4b5563"),
+            bgcolor="rgba(255,255,255,0.8)",
         )
     apply_style(fig, value_axis_title(unit), legend="right")
     set_year_axis(fig, years, period_type)

@@ -4,17 +4,21 @@ import streamlit as st
 
 from etl.review_reference import commendation_quotas
 from ui import auth, data
+from ui.components import page_header
 from ui.review import nomination_editor
 from views.review import build_register, nomination_file
 from views.submissions import rounds_from
 
 auth.require("viewer")
 
-st.title("Khen thưởng tập thể, cá nhân")
-st.caption(
+f = page_header(
+    "Khen thưởng tập thể, cá nhân",
     "Theo kế hoạch: mỗi huyện, thị xã, thành phố đề nghị 1 tập thể (hoặc mô hình, điển hình) và 1 cá nhân; "
-    "các sở, ngành cấp tỉnh đề nghị 5 cá nhân và 3 tập thể. Báo cáo thành tích gửi trước hạn nộp."
+    "các sở, ngành cấp tỉnh đề nghị 5 cá nhân và 3 tập thể. Báo cáo thành tích gửi trước hạn nộp.",
+    needs_values=False,
 )
+if f is None:
+    st.stop()
 rounds = rounds_from(data.query("rounds"))
 if not rounds:
     st.info("Chưa có đợt báo cáo nào (hạn nộp). Quản trị viên tạo đợt ở trang Quản trị.")

@@ -96,6 +96,8 @@ PAGES = [
     ("danh-gia?nhom=dieu_kien", "Đánh giá kết quả – hạn chế", 0),
     ("chat-luong", "Chất lượng dữ liệu", 0),
     ("danh-muc", "Danh mục chỉ tiêu", 0),
+    ("nguyen-nhan", "Nguyên nhân và sự kiện", 0),
+    ("khen-thuong", "Khen thưởng tập thể, cá nhân", 0),
 ]
 
 

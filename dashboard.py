@@ -18,6 +18,7 @@ PAGES = [
     st.Page("pages/danh_gia.py", title="Đánh giá kết quả – hạn chế", icon=":material/fact_check:", url_path="danh-gia"),
     st.Page("pages/chat_luong.py", title="Chất lượng dữ liệu", icon=":material/rule:", url_path="chat-luong"),
     st.Page("pages/danh_muc.py", title="Danh mục chỉ tiêu", icon=":material/menu_book:", url_path="danh-muc"),
+    st.Page("pages/xuat_bao_cao.py", title="Xuất báo cáo", icon=":material/description:", url_path="xuat-bao-cao"),
 ]
 page = st.navigation(PAGES)
 render_sidebar()

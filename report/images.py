@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import os
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -65,7 +66,8 @@ def browser_path() -> str | None:
     """The Chrome/Chromium kaleido would use ($BROWSER_PATH first), or None."""
     from choreographer.browsers.chromium import Chromium
 
-    return Chromium.find_browser(skip_local=False)
+    path = Chromium.find_browser(skip_local=False)  # $BROWSER_PATH is returned unchecked
+    return path if path and os.access(path, os.X_OK) else None
 
 
 class _Renderer:

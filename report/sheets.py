@@ -29,6 +29,7 @@ __all__ = [
     "DANGEROUS_PREFIXES",
     "Sheet",
     "csv_bytes",
+    "file_stem",
     "is_dangerous",
     "neutralise",
     "number_format",
@@ -173,3 +174,14 @@ def csv_bytes(frame: pd.DataFrame, index: bool = True) -> bytes:
         if data[col].dtype == object or pd.api.types.is_string_dtype(data[col]):
             data[col] = [v if _is_missing(v) or not isinstance(v, str) else neutralise(v) for v in data[col]]
     return data.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def file_stem(title: str, limit: int = 60) -> str:
+    """An ASCII file name stem from a Vietnamese title: 'Tỷ lệ đạt chuẩn (%)' -> 'ty_le_dat_chuan'."""
+    import re
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", title.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn").lower()
+    stem = re.sub(r"[^a-z0-9]+", "_", text).strip("_")
+    return stem[:limit].rstrip("_") or "bang"

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from report import images
 from report.content import FigureItem, Options, ReportContent, TableItem, load_content
@@ -104,6 +105,10 @@ def workbook_bytes(content: ReportContent) -> bytes:
     return xlsx_bytes(sheets)
 
 
+def _print_png(figure: Any) -> bytes:
+    return images.figure_png(print_figure(figure))
+
+
 def build_pack(db_path: Path, options: Options | None = None, progress: Progress | None = None) -> Pack:
     """Build the whole pack from the store at `db_path`."""
     report = progress or (lambda fraction, message: None)
@@ -115,7 +120,7 @@ def build_pack(db_path: Path, options: Options | None = None, progress: Progress
         warm = pool.submit(images.browser_ready)  # the browser starts while the data load
 
         def on_figure(item: FigureItem, expected: int) -> None:
-            pending.append((item, pool.submit(images.figure_png, print_figure(item.figure))))
+            pending.append((item, pool.submit(_print_png, item.figure)))
             report(0.05 + 0.45 * min(1.0, len(pending) / max(expected, 1)), f"Đã dựng {len(pending)} biểu đồ…")
 
         content = load_content(db_path, options or Options(), on_figure)

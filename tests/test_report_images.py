@@ -59,8 +59,9 @@ def test_figure_table_of_horizontal_bars_and_heatmaps() -> None:
 def test_print_layout_is_a_restyled_copy() -> None:
     fig = trend()
     printed = print_figure(fig)
-    assert printed.layout.width == 800 and printed.layout.font.size == 15
-    assert list(printed.layout.xaxis.ticktext) == ["2013-<br>2014", "2014-<br>2015", "2015-<br>2016"]
+    assert printed["layout"]["width"] == 800 and printed["layout"]["font"]["size"] == 15
+    assert printed["layout"]["xaxis"]["ticktext"] == ["2013-<br>2014", "2014-<br>2015", "2015-<br>2016"]
+    go.Figure(printed)  # still a valid figure
     assert fig.layout.width is None and fig.layout.xaxis.ticktext[0] == "2013-2014"  # original untouched
 
 

@@ -11,7 +11,8 @@ to install; the data buttons still work.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
+from functools import cache, partial
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -71,39 +72,40 @@ def _button(
     )
 
 
+IMAGE_FORMATS = (
+    ("PNG", "png", "image/png", figure_png, "Ảnh in được (khoảng 300 dpi ở khổ 16 cm)"),
+    ("SVG", "svg", "image/svg+xml", figure_svg, "Ảnh véc-tơ"),
+)
+
+
+def _image(render: Callable[[dict[str, Any]], bytes], fig: go.Figure) -> bytes:
+    return render(print_figure(fig))
+
+
+def _chart_data(fig: go.Figure, title: str, unit: str, source: str) -> bytes:
+    table = figure_table(fig)
+    table.index.name = "Chuỗi số liệu"
+    return _sheet_bytes(table, title, unit, source, True)()
+
+
 def chart_downloads(fig: go.Figure, *, title: str, unit: str, source: str, key: str) -> None:
     """PNG (print resolution) and SVG of the chart, and its data as XLSX with the unit and source."""
     stem = file_stem(title)
     ok = images_available()
-    hint = None if ok else BROWSER_MISSING_VI
     with st.container(horizontal=True, gap="small"):
-        _button(
-            "PNG",
-            lambda: figure_png(print_figure(fig)),
-            f"{stem}.png",
-            "image/png",
-            f"{key}_png",
-            disabled=not ok,
-            help=hint or "Ảnh in được (khoảng 300 dpi ở khổ 16 cm)",
-        )
-        _button(
-            "SVG",
-            lambda: figure_svg(print_figure(fig)),
-            f"{stem}.svg",
-            "image/svg+xml",
-            f"{key}_svg",
-            disabled=not ok,
-            help=hint or "Ảnh véc-tơ",
-        )
-        table = figure_table(fig)
-        table.index.name = "Chuỗi số liệu"
-        _button(
-            "Số liệu (XLSX)",
-            _sheet_bytes(table, title, unit, source, True),
-            f"{stem}_so_lieu.xlsx",
-            XLSX_MIME,
-            f"{key}_xlsx",
-        )
+        for label, ext, mime, render, tip in IMAGE_FORMATS:
+            payload = partial(_image, render, fig)
+            _button(
+                label,
+                payload,
+                f"{stem}.{ext}",
+                mime,
+                f"{key}_{ext}",
+                disabled=not ok,
+                help=tip if ok else BROWSER_MISSING_VI,
+            )
+        payload = partial(_chart_data, fig, title, unit, source)
+        _button("Số liệu (XLSX)", payload, f"{stem}_so_lieu.xlsx", XLSX_MIME, f"{key}_xlsx")
     if not ok:
         st.caption(BROWSER_MISSING_VI)
 

@@ -22,7 +22,7 @@ from report import docx_layout as layout
 from report.content import ReportContent, TableItem
 from report.findings import NOTE_PREFIX, Finding
 from ui.format import format_value
-from ui.tables import ASSESSMENT_COLUMNS, assessment_rows
+from ui.tables import ASSESSMENT_COLUMNS, assessment_rows, verdict_short
 
 __all__ = ["FIGURE_WIDTH_CM", "HEADINGS", "docx_bytes"]
 
@@ -35,6 +35,8 @@ HEADINGS = {
     "tables": "III. BẢNG SỐ LIỆU",
 }
 SUMMARY_COLUMNS = ["name_vi", "base", "latest", "change", "target", "verdict", "lagging"]
+SUMMARY_WIDTHS_CM = [5.6, 2.6, 2.6, 3.0, 3.6, 2.4, 4.9]  # sums to the landscape text width, 24,7 cm
+DISTRICT_COLUMN_CM = 5.0
 
 
 def _title(doc: DocumentObject, content: ReportContent) -> None:
@@ -61,8 +63,10 @@ def _findings(doc: DocumentObject, items: list[Finding], empty: str) -> None:
             layout.body(doc, NOTE_PREFIX + note, italic=True)
 
 
-def _cell_xml(text: str, width: int, bold: bool, align: str) -> str:
-    run_pr = "<w:b/>" if bold else ""
+def _cell_xml(text: str, width: int, bold: bool, align: str, size_pt: float = layout.TABLE_PT) -> str:
+    run_pr = ("<w:b/>" if bold else "") + (
+        f'<w:sz w:val="{round(size_pt * 2)}"/>' if size_pt != layout.TABLE_PT else ""
+    )
     return (
         f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
         f'<w:p><w:pPr><w:pStyle w:val="{layout.TABLE_STYLE_ID}"/><w:jc w:val="{align}"/></w:pPr>'
@@ -70,28 +74,31 @@ def _cell_xml(text: str, width: int, bold: bool, align: str) -> str:
     )
 
 
-def _table(doc: DocumentObject, header: list[str], rows: list[list[str]], first_col_cm: float) -> None:
+def _table(
+    doc: DocumentObject,
+    header: list[str],
+    rows: list[list[str]],
+    widths_cm: list[float],
+    aligns: list[str],
+    size_pt: float = layout.TABLE_PT,
+) -> None:
     """A bordered table, header row repeated on every page, built as one XML fragment.
 
     (python-docx's cell-by-cell API takes ~0.2 s per 12 × 12 table; the pack has a hundred.)
     """
-    twips = [round(first_col_cm * 567)] + [
-        round((layout.LANDSCAPE_TEXT_CM - first_col_cm) / max(1, len(header) - 1) * 567)
-    ] * (len(header) - 1)
+    twips = [round(w * 567) for w in widths_cm]
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
     head = "".join(_cell_xml(t, w, True, "center") for t, w in zip(header, twips, strict=True))
     body_rows = "".join(
         "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-        + "".join(
-            _cell_xml(t, w, False, "left" if j == 0 else "right")
-            for j, (t, w) in enumerate(zip(row, twips, strict=True))
-        )
+        + "".join(_cell_xml(t, w, False, align, size_pt) for t, w, align in zip(row, twips, aligns, strict=True))
         + "</w:tr>"
         for row in rows
     )
     xml = (
         f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
-        '<w:jc w:val="center"/><w:tblLayout w:type="fixed"/></w:tblPr>'
+        '<w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr>'
         f"<w:tblGrid>{grid}</w:tblGrid>"
         f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{head}</w:tr>{body_rows}</w:tbl>"
     )
@@ -111,8 +118,16 @@ def district_table(doc: DocumentObject, item: TableItem) -> None:
         [str(name), *(format_value(v, item.unit) for v in values)]
         for name, values in zip(frame.index, frame.to_numpy().tolist(), strict=True)
     ]
-    _table(doc, header, rows, first_col_cm=5.0)
+    years = len(header) - 1
+    widths = [DISTRICT_COLUMN_CM] + [(layout.LANDSCAPE_TEXT_CM - DISTRICT_COLUMN_CM) / max(1, years)] * years
+    _table(doc, header, rows, widths, ["left"] + ["right"] * years, _numbers_pt(rows))
     layout.source(doc, item.source)
+
+
+def _numbers_pt(rows: list[list[str]]) -> float:
+    """12 pt, or smaller so that the widest number ("19.900.000") fits its year column on one line."""
+    widest = max((len(t) for row in rows for t in row[1:]), default=0)
+    return 12 if widest <= 7 else 11 if widest <= 9 else 10
 
 
 def summary_table(doc: DocumentObject, content: ReportContent) -> None:
@@ -120,8 +135,9 @@ def summary_table(doc: DocumentObject, content: ReportContent) -> None:
     layout.caption(doc, item.caption)
     text = assessment_rows(content.assessment.assign(link=""))
     header = [ASSESSMENT_COLUMNS[c] for c in SUMMARY_COLUMNS]
+    text["verdict"] = [verdict_short(row) for _, row in content.assessment.iterrows()]  # "" without a target
     rows = [[str(v) if not pd.isna(v) else "" for v in r] for r in text[SUMMARY_COLUMNS].to_numpy().tolist()]
-    _table(doc, header, rows, first_col_cm=6.0)
+    _table(doc, header, rows, SUMMARY_WIDTHS_CM, ["left", "right", "right", "right", "left", "left", "left"])
     layout.source(doc, item.source)
 
 

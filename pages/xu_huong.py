@@ -23,8 +23,9 @@ notes = [text for text in (view.target_text, view.break_text) if text]
 for text in notes:
     st.caption(text)
 st.markdown(f"**Định nghĩa.** {view.definition}")
-st.dataframe(formatted(view.table, view.unit), width="stretch")
-table_downloads(view.table, title=view.title, unit=view.unit, source=source, key="trend_table")
+table = view.table.rename_axis("Địa bàn")
+st.dataframe(formatted(table, view.unit), width="stretch")
+table_downloads(table, title=view.title, unit=view.unit, source=source, key="trend_table")
 st.caption(
     "“—”: không có số liệu (không phải số 0). Giá trị toàn tỉnh chỉ hiển thị khi đủ các huyện báo cáo "
     "hoặc do tỉnh báo cáo; tỷ lệ toàn tỉnh = tổng tử số / tổng mẫu số."

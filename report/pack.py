@@ -2,7 +2,8 @@
 
 Rendering overlaps the building: each figure is handed to the renderer's
 thread as soon as it is built (and the browser starts while the data load),
-so the pack takes about as long as the slower of the two, not their sum.
+so the pack takes about as long as the slower of the two, not their sum; the
+workbook is written while the last images render.
 `progress(fraction, message)` is called from the calling thread only (a
 Streamlit page maps it to st.progress).
 """
@@ -125,16 +126,16 @@ def build_pack(db_path: Path, options: Options | None = None, progress: Progress
 
         content = load_content(db_path, options or Options(), on_figure)
         timings["content_s"] = time.perf_counter() - started
+        report(0.5, "Đang ghi bảng tính Excel…")
+        xlsx = workbook_bytes(content)  # while the last images render
         warm.result()
         pngs: dict[str, bytes] = {}
         for i, (item, future) in enumerate(pending, start=1):
             pngs[item.file_name] = future.result()
             report(0.5 + 0.35 * i / len(pending), f"Đã vẽ ảnh {i}/{len(pending)} biểu đồ…")
     timings["images_s"] = time.perf_counter() - started
-    report(0.88, "Đang soạn tệp Word…")
+    report(0.9, "Đang soạn tệp Word…")
     docx = docx_bytes(content, pngs)
-    report(0.95, "Đang ghi bảng tính Excel…")
-    xlsx = workbook_bytes(content)
     timings["total_s"] = time.perf_counter() - started
     report(1.0, f"Xong: {len(content.figures)} biểu đồ, {len(content.tables)} bảng.")
     return Pack(content, docx, xlsx, pngs, timings)

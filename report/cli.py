@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from report.content import Options
+from report.content import Options, OptionsError
 from report.images import BrowserMissingError, stop_renderer
 from report.pack import build_pack
 from store import StoreMissingError, resolve_db_path
@@ -49,6 +49,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrowserMissingError as exc:
         print(str(exc), file=sys.stderr)
         return 3
+    except OptionsError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
     finally:
         stop_renderer()
     for path in pack.write(args.out):

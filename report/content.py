@@ -28,7 +28,7 @@ from views.trend import build_trend, shown_rows, trend_table
 
 FigureHook = Callable[["FigureItem", int], None]  # (figure, expected number of figures)
 
-__all__ = ["FIGURE_KINDS", "Options", "ReportContent", "build_content", "load_content", "source_line"]
+__all__ = ["FIGURE_KINDS", "Options", "OptionsError", "ReportContent", "build_content", "load_content", "source_line"]
 
 FIGURE_KINDS = ("rate", "ratio", "level", "amount")
 
@@ -122,6 +122,21 @@ def _summary(assessment: pd.DataFrame, number: int, source: str) -> TableItem:
     return TableItem(number, None, caption, source, "", frame)
 
 
+class OptionsError(ValueError):
+    """Codes or years the store does not know (the message is in Vietnamese)."""
+
+
+def check_options(options: Options, groups: list[str], districts: list[str], first: int, last: int) -> None:
+    unknown = [c for c in options.group_codes or () if c not in groups]
+    if unknown:
+        raise OptionsError(f"Không có nhóm chỉ tiêu {', '.join(unknown)}. Các mã nhóm: {', '.join(groups)}.")
+    unknown = [c for c in options.unit_codes or () if c not in districts]
+    if unknown:
+        raise OptionsError(f"Không có địa bàn mã {', '.join(unknown)}. Các mã địa bàn: {', '.join(districts)}.")
+    if first > last:
+        raise OptionsError(f"Năm đầu ({first}) sau năm cuối ({last}).")
+
+
 def build_content(
     values: pd.DataFrame,
     assessment_values: pd.DataFrame,
@@ -147,6 +162,7 @@ def build_content(
     chosen_names = set(districts[districts["code"].astype(str).isin(chosen)]["name"].astype(str))
     groups = catalogue.drop_duplicates("group_code")
     wanted = [g for g in groups["group_code"] if options.group_codes is None or g in options.group_codes]
+    check_options(options, list(groups["group_code"]), [str(c) for c in districts["code"]], first, last)
     view = build_assessment(assessment_values, catalogue, targets, province, first, last)
     assessment = view.table[view.table["group_code"].isin(wanted)].reset_index(drop=True)
     sources = catalogue.set_index("code")["source_dept"].fillna("").astype(str).to_dict()

@@ -176,5 +176,21 @@ def test_command_line_writes_the_pack(demo_store: Path, tmp_path: Path, capsys: 
     assert "biểu đồ" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--groups", "khong_co"], "Không có nhóm chỉ tiêu khong_co"),
+        (["--units", "12345"], "Không có địa bàn mã 12345"),
+        (["--from", "2020", "--to", "2015"], "Năm đầu (2020) sau năm cuối (2015)"),
+    ],
+)
+def test_command_line_refuses_unknown_choices(
+    demo_store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    assert report_main(["build", "--out", str(tmp_path), "--db", str(demo_store), "--quiet", *args]) == 2
+    assert message in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())
+
+
 def teardown_module() -> None:
     stop_renderer()

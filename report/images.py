@@ -16,9 +16,7 @@ import atexit
 import os
 import sys
 import threading
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import plotly.graph_objects as go
@@ -29,9 +27,9 @@ __all__ = [
     "BrowserMissingError",
     "ImageSize",
     "browser_path",
+    "browser_ready",
     "figure_png",
     "figure_svg",
-    "render_pngs",
     "stop_renderer",
 ]
 
@@ -156,32 +154,6 @@ def figure_png(fig: go.Figure | dict[str, Any], size: ImageSize | None = None) -
 def figure_svg(fig: go.Figure | dict[str, Any], size: ImageSize | None = None) -> bytes:
     """SVG (vector, text kept as text)."""
     return _calc(fig, "svg", size or ImageSize())
-
-
-Progress = Callable[[int, int], None]
-
-
-def render_pngs(
-    figures: Sequence[go.Figure | dict[str, Any]], size: ImageSize | None = None, progress: Progress | None = None
-) -> list[bytes]:
-    """PNG of every figure, in order, on the one renderer; progress(done, total) after each."""
-    out: list[bytes] = []
-    for i, fig in enumerate(figures, start=1):
-        out.append(figure_png(fig, size))
-        if progress is not None:
-            progress(i, len(figures))
-    return out
-
-
-def write_pngs(figures: Sequence[go.Figure], folder: Path, names: Sequence[str]) -> list[Path]:
-    """Write PNG files (for scripts); returns the paths."""
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for fig, name in zip(figures, names, strict=True):
-        path = folder / name
-        path.write_bytes(figure_png(fig))
-        paths.append(path)
-    return paths
 
 
 def browser_ready() -> None:

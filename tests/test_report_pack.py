@@ -22,8 +22,10 @@ from report.content import Options
 from report.docx_writer import HEADINGS
 from report.images import browser_path, stop_renderer
 from report.pack import FILE_NAMES, Pack, build_pack
-from store import open_reader
+from store import fetch_df, open_reader
 from ui.format import format_value
+from ui.tables import assessment_rows
+from views.assessment import build_assessment
 
 pytestmark = pytest.mark.skipif(
     browser_path() is None, reason="no Chrome/Chromium for kaleido (apt-get install chromium)"
@@ -123,6 +125,27 @@ def test_findings_match_the_assessment(pack: Pack, document: docx.document.Docum
     for item in pack.content.findings.results + pack.content.findings.weaknesses:
         assert f"- {item.text}" in text
     assert "Nguyên nhân" not in text  # the demo store has no notes table
+
+
+def test_summary_table_reads_like_the_assessment_page(document: docx.document.Document, demo_store: Path) -> None:
+    """Bảng 1 shows, cell for cell, what "Đánh giá kết quả – hạn chế" shows for the same indicators."""
+    con = open_reader(demo_store)
+    try:
+        params = {"province_code": "99", "first_year": 2013, "last_year": 2023}
+        values = fetch_df(con, "assessment_values", params)
+        catalogue, targets = fetch_df(con, "catalogue"), fetch_df(con, "targets")
+    finally:
+        con.close()
+    page = build_assessment(values, catalogue, targets, "99", 2013, 2023).table
+    page = assessment_rows(page[page["group_code"].isin(GROUPS)]).set_index("name_vi")
+    table = document.tables[0]
+    assert [c.text for c in table.rows[0].cells][:4] == ["Chỉ tiêu", "Năm đầu", "Năm cuối", "Thay đổi"]
+    rows = [[c.text for c in r.cells] for r in table.rows[1:]]
+    assert [r[0] for r in rows] == list(page.index)
+    for name, base, latest, change, target, _verdict, lagging in rows:
+        assert [base, latest, change, target, lagging] == page.loc[
+            name, ["base", "latest", "change", "target", "lagging"]
+        ].tolist()
 
 
 def test_workbook_has_every_table_with_numbers(pack: Pack, demo_store: Path) -> None:

@@ -117,7 +117,7 @@ def build_pack(db_path: Path, options: Options | None = None, progress: Progress
     started = time.perf_counter()
     report(0.0, "Đang đọc số liệu…")
     pending: list[tuple[FigureItem, Future[bytes]]] = []
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="report-render") as pool:
+    with ThreadPoolExecutor(max_workers=images.TABS, thread_name_prefix="report-render") as pool:
         warm = pool.submit(images.browser_ready)  # the browser starts while the data load
 
         def on_figure(item: FigureItem, expected: int) -> None:

@@ -26,6 +26,7 @@ names = dict(zip(districts["code"].astype(str), districts["name"].astype(str), s
 summary = data.query("store_summary").iloc[0]
 years = list(range(int(summary["first_year"]), int(summary["last_year"]) + 1))
 
+st.caption("Bộ báo cáo dùng các lựa chọn dưới đây, không dùng bộ lọc ở thanh bên.")
 chosen_groups = st.multiselect(
     "Nhóm chỉ tiêu (để trống = tất cả)", list(groups), format_func=groups.get, key="bc_nhom", placeholder="Tất cả"
 )

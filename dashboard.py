@@ -72,6 +72,15 @@ PAGES = {
             visibility=view,
         ),
     ],
+    "Báo cáo": [
+        st.Page(
+            "pages/xuat_bao_cao.py",
+            title="Xuất báo cáo",
+            icon=":material/description:",
+            url_path="xuat-bao-cao",
+            visibility=view,
+        ),
+    ],
     "Nghiệp vụ": [
         st.Page(
             "pages/tai_len.py",

@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui import auth, inputs
 from ui.components import page_header
+from ui.downloads import source_for, table_downloads
 from ui.tables import ASSESSMENT_COLUMNS, assessment_rows
 from views.assessment import build_assessment
 from views.review import notes_table
@@ -48,6 +49,13 @@ for standing, title in (("result", "Kết quả đạt được"), ("weakness", 
         hide_index=True,
         width="stretch",
         key=f"assessment_{standing}",
+    )
+    table_downloads(
+        assessment_rows(part).drop(columns="link").rename(columns=ASSESSMENT_COLUMNS),
+        title=f"{title} – {group_name}",
+        source=source_for(list(part["indicator_code"])),
+        key=f"assessment_{standing}",
+        index=False,
     )
 notes = inputs.notes(f, list(view.table["indicator_code"]), None)
 if not notes.empty:

@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui import auth, data, inputs
 from ui.components import page_header
+from ui.downloads import chart_downloads, source_for, table_downloads
 from ui.history import value_history
 from ui.tables import formatted
 from views.review import notes_table
@@ -22,6 +23,8 @@ st.subheader(view.title)
 if view.note:
     st.info(view.note)
 st.plotly_chart(view.figure, key="trend_chart")
+source = source_for([f.indicator_code])
+chart_downloads(view.figure, title=view.title, unit=view.unit, source=source, key="trend_chart")
 notes = [text for text in (view.target_text, view.break_text) if text]
 for text in notes:
     st.caption(text)
@@ -30,7 +33,9 @@ if not notes.empty:
     st.markdown("**Nguyên nhân, ghi chú của chuyên viên**")
     st.dataframe(notes_table(notes).drop(columns=["Chỉ tiêu"]), hide_index=True, width="stretch")
 st.markdown(f"**Định nghĩa.** {view.definition}")
-st.dataframe(formatted(view.table, view.unit), width="stretch")
+table = view.table.rename_axis("Địa bàn")
+st.dataframe(formatted(table, view.unit), width="stretch")
+table_downloads(table, title=view.title, unit=view.unit, source=source, key="trend_table")
 st.caption(
     "“—”: không có số liệu (không phải số 0). Giá trị toàn tỉnh chỉ hiển thị khi đủ các huyện báo cáo "
     "hoặc do tỉnh báo cáo; tỷ lệ toàn tỉnh = tổng tử số / tổng mẫu số."

@@ -30,6 +30,7 @@ demo: $(VENV)/.runtime
 bench: $(VENV)/.runtime
 	$(PY) -m bench.run
 	$(PY) -m bench.pages
+	$(PY) -m bench.report
 
 $(DB): $(VENV)/.runtime
 	$(PY) -m etl demo --db $(DB)

@@ -52,10 +52,33 @@ PAGES = {
             visibility=view,
         ),
         st.Page(
+            "pages/nguyen_nhan.py",
+            title="Nguyên nhân và sự kiện",
+            icon=":material/lightbulb:",
+            url_path="nguyen-nhan",
+            visibility=view,
+        ),
+        st.Page(
+            "pages/khen_thuong.py",
+            title="Khen thưởng",
+            icon=":material/military_tech:",
+            url_path="khen-thuong",
+            visibility=view,
+        ),
+        st.Page(
             "pages/danh_muc.py",
             title="Danh mục chỉ tiêu",
             icon=":material/menu_book:",
             url_path="danh-muc",
+            visibility=view,
+        ),
+    ],
+    "Báo cáo": [
+        st.Page(
+            "pages/xuat_bao_cao.py",
+            title="Xuất báo cáo",
+            icon=":material/description:",
+            url_path="xuat-bao-cao",
             visibility=view,
         ),
     ],

@@ -188,13 +188,21 @@ def _add_target(
 
 
 def add_events(fig: go.Figure, events: Iterable[Event]) -> None:
-    """A dotted vertical line with a label at each event's year (e.g. a boundary change)."""
-    for year, label in (_event(e) for e in events):
-        fig.add_vline(
+    """A dotted vertical line with a label at each event's year (policy events, boundary changes)."""
+    for i, (year, label) in enumerate(_event(e) for e in events):
+        fig.add_vline(x=year, line=dict(color="#d1d5db", dash="dot", width=1))
+        # Labels stepped over three heights so that events in neighbouring years stay readable.
+        fig.add_annotation(
             x=year,
-            line=dict(color="#9ca3af", dash="dot", width=1.5),
-            annotation=dict(text=label, font=dict(size=11, color="#4b5563")),
-            annotation_position="bottom right",
+            y=0.02 + 0.07 * (i % 3),
+            xref="x",
+            yref="paper",
+            text=label,
+            showarrow=False,
+            xanchor="left",
+            yanchor="bottom",
+            font=dict(size=11, color="#4b5563"),
+            bgcolor="rgba(255,255,255,0.8)",
         )
 
 

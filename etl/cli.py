@@ -1,4 +1,4 @@
-"""Command line: python -m etl {init,template,load,batches,rollback,demo} [--db PATH]."""
+"""Command line: python -m etl {init,template,load,alias,batches,rollback,demo} [--db PATH]."""
 
 from __future__ import annotations
 
@@ -42,7 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("template", parents=[common], help="write the Excel template for one unit")
     p.add_argument("--unit", required=True, help="unit code, e.g. 993")
     p.add_argument("-o", "--output", required=True, type=Path)
-    p = sub.add_parser("load", parents=[common], help="validate and load Excel files")
+    p = sub.add_parser(
+        "load", parents=[common], help="validate and load files: our template or free layouts (xlsx, xls, csv)"
+    )
     p.add_argument("files", nargs="+", type=Path)
     p.add_argument("--dry-run", action="store_true", help="validate only, write nothing")
     p.add_argument("--user", help="who loads (default: the login name)")
@@ -51,6 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--received", type=date.fromisoformat, help="date the file was received, YYYY-MM-DD (default: today)"
     )
+    p = sub.add_parser("alias", parents=[common], help="confirm that a name in files means a unit or indicator")
+    p.add_argument("kind", choices=["unit", "indicator"])
+    p.add_argument("text", help='the name as written in the file, e.g. "Phòng GD huyện Hoà Phong"')
+    p.add_argument("code", help="the unit or indicator code it means")
+    p.add_argument("--user", help="who confirms (default: the login name)")
     sub.add_parser("batches", parents=[common], help="list loaded batches")
     p = sub.add_parser("rollback", parents=[common], help="undo one batch (kept in history)")
     p.add_argument("batch", type=int)
@@ -128,6 +135,19 @@ def cmd_load(args: argparse.Namespace, db: Path) -> int:
     return 0 if all(r.ok for r in reports) else 1
 
 
+def cmd_alias(args: argparse.Namespace, db: Path) -> int:
+    from etl.aliases import AliasError, save_alias
+
+    try:
+        save_alias(db, args.kind, args.text, args.code, args.user or current_user())
+    except AliasError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    kind = "đơn vị" if args.kind == "unit" else "chỉ tiêu"
+    print(f'Đã ghi: tên "{args.text}" là {kind} mã {args.code}. Các tệp nạp sau sẽ khớp tên này.')
+    return 0
+
+
 def cmd_batches(args: argparse.Namespace, db: Path) -> int:
     con = open_reader(db)
     try:
@@ -175,6 +195,7 @@ COMMANDS = {
     "init": cmd_init,
     "template": cmd_template,
     "load": cmd_load,
+    "alias": cmd_alias,
     "batches": cmd_batches,
     "rollback": cmd_rollback,
     "demo": cmd_demo,

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from etl.reference import REFERENCE_DIR, parse_indicators, parse_targets, parse_units, read_csv_rows
+from etl.review_reference import parse_policy_events, seed_policy_events
 from etl.senders import parse_rounds, parse_senders
 from etl.unit_changes import changes_path, parse_unit_changes
 from store import open_reader, write_session
@@ -40,9 +41,11 @@ def init_store(db_path: Path, units_file: Path | None = None, reference_dir: Pat
     tables["targets"], notes = parse_targets(reference_dir / "targets.csv", unit_codes, {i["code"] for i in indicators})
     tables["senders"], tables["sender_indicators"] = parse_senders(reference_dir / "senders.csv", units, indicators)
     rounds = parse_rounds(reference_dir / "rounds.csv")
+    events = parse_policy_events(reference_dir / "policy_events.csv")
     with write_session(db_path) as con:
         replace_reference(con, tables, notes=[("targets.csv", n) for n in notes] + [("units", registry_note)])
         add_missing_rounds(con, rounds, actor="etl init")
+        seed_policy_events(con, events, actor="etl init")
         if kept_units is None:
             # The bundled registry is the fictional demo province: everything shown is illustrative.
             set_meta(con, ILLUSTRATIVE_KEY, "0" if units_file else "1")

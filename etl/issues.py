@@ -42,6 +42,8 @@ class Issue:
     indicator_code: str | None = None
     year: int | None = None
     hint: str = field(default="", compare=False)
+    # Codes an analyst may confirm as the meaning of raw_value (unit-not-matched, indicator-not-matched).
+    suggestions: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def location(self) -> str:
@@ -73,12 +75,13 @@ def make_issue(
     unit_code: str | None = None,
     indicator_code: str | None = None,
     year: int | None = None,
+    suggestions: tuple[str, ...] = (),
     **context: Any,
 ) -> Issue:
     """Build an issue whose message is the catalogue template filled with context."""
     entry = catalogue()[code]
     raw_text = None if raw_value is None else str(raw_value)
-    fields = {"raw_value": raw_text, "year": year, "unit": unit_code, "indicator": indicator_code}
+    fields = {"raw_value": raw_text, "year": year, "unit": unit_code, "indicator": indicator_code, "sheet": sheet}
     fields.update(context)
     return Issue(
         code=code,
@@ -92,6 +95,7 @@ def make_issue(
         indicator_code=indicator_code,
         year=year,
         hint=entry.hint_vi,
+        suggestions=suggestions,
     )
 
 

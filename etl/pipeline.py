@@ -6,23 +6,44 @@ import getpass
 import hashlib
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 import duckdb
 
+from etl.ingest import read_any
 from etl.issues import Issue, has_errors, make_issue
 from etl.records import Extracted, Value
 from etl.reference import Reference
 from etl.resolve import resolve_cells
-from etl.template_reader import read_template
 from etl.validate import Key, validate_values
 from store import StoreBusyError, fetch_rows, open_reader, write_session
 from store.batches import NewBatch, active_batch_for, record_batch
 from store.connection import snapshot_id
 
 Reader = Callable[[bytes, str], Extracted]
+
+# In a free-layout file a cell that cannot be placed or read with certainty is skipped and
+# reported as a warning; in our template the same problems are errors (the file is rejected).
+SKIPPED_IN_FREE_LAYOUTS = frozenset(
+    {
+        "unknown-unit",
+        "unknown-indicator",
+        "derived-indicator-reported",
+        "year-label-invalid",
+        "year-out-of-range",
+        "period-type-mismatch",
+        "unit-not-active",
+        "non-numeric-value",
+        "unit-label-mismatch",
+        "percent-sign-not-allowed",
+        "not-whole-number",
+        "formula-without-value",
+        "merged-value-cell",
+        "percent-format-unknown",
+    }
+)
 
 
 @dataclass
@@ -35,6 +56,7 @@ class FileReport:
     issues: list[Issue] = field(default_factory=list)
     batch_id: int | None = None
     unit_code: str | None = None
+    source_kind: str | None = None  # "template", "free-layout:<layouts>", "csv:<layouts>"
 
     @property
     def ok(self) -> bool:
@@ -49,13 +71,18 @@ def current_user() -> str:
 
 
 def check_content(
-    content: bytes, file_label: str, con: duckdb.DuckDBPyConnection, reader: Reader = read_template
+    content: bytes, file_label: str, con: duckdb.DuckDBPyConnection, reader: Reader = read_any
 ) -> FileReport:
-    """Validate one file against the store's reference data and current values."""
-    extracted = reader(content, file_label)
+    """Validate one file against the store's reference data and current values.
+
+    The default reader recognises our template and the free layouts (etl/ingest.py).
+    """
     ref = Reference.from_store(con)
+    extracted = read_any(content, file_label, ref) if reader is read_any else reader(content, file_label)
     values, issues = resolve_cells(extracted.cells, ref, file_label)
     issues = extracted.issues + issues
+    if extracted.source_kind != "template":
+        issues = [_skipped(i) for i in issues]
     stored = stored_values(con, {v.unit_code for v in values})
     issues += validate_values(values, ref, stored, file_label)
     if not values and not has_errors(issues):
@@ -68,9 +95,16 @@ def check_content(
         values,
         issues,
         unit_code=declared or (units.pop() if len(units) == 1 else None),
+        source_kind=extracted.source_kind,
     )
     report.issues.sort(key=_issue_order)
     return report
+
+
+def _skipped(issue: Issue) -> Issue:
+    if issue.code not in SKIPPED_IN_FREE_LAYOUTS or issue.severity != "error":
+        return issue
+    return replace(issue, severity="warning", message=f"{issue.message} Giá trị này không được nạp.")
 
 
 def load_content(
@@ -81,8 +115,8 @@ def load_content(
     dry_run: bool = False,
     actor: str | None = None,
     note: str | None = None,
-    source_kind: str = "template",
-    reader: Reader = read_template,
+    source_kind: str | None = None,
+    reader: Reader = read_any,
     sender_code: str | None = None,
     received_on: date | None = None,
     max_bytes: int | None = None,
@@ -127,7 +161,7 @@ def load_content(
             batch = NewBatch(
                 Path(file_label).name,
                 sha,
-                source_kind,
+                source_kind or report.source_kind or "unknown",
                 report.unit_code,
                 actor or current_user(),
                 note,

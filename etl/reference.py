@@ -52,6 +52,7 @@ class Indicator:
     max_value: float | None
     break_year: int | None
     source_dept: str | None = None
+    level: str | None = None
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class Reference:
     units: dict[str, Unit]
     unit_aliases: dict[str, list[tuple[str, int | None, int | None]]] = field(default_factory=dict)
     indicator_aliases: dict[str, str] = field(default_factory=dict)
+    confirmed_units: dict[str, str] = field(default_factory=dict)  # fold_key of the full text -> code
     # Former names written with another status's prefix ("Thị xã X" of a unit now a city):
     # alias key -> (code, valid_from, valid_to, kind of the prefix).
     former_kinds: dict[str, list[tuple[str, int | None, int | None, str]]] = field(default_factory=dict)
@@ -116,13 +118,54 @@ class Reference:
         for year, source, target in changes:
             for code in (source, target):
                 change_years.setdefault(code, set()).add(year)
-        return cls(indicators, units, unit_aliases, indicator_aliases, former_kinds, change_years)
+        ref = cls(
+            indicators, units, unit_aliases, indicator_aliases, former_kinds=former_kinds, change_years=change_years
+        )
+        ref.add_confirmed(_confirmed_aliases(con))
+        return ref
+
+    @classmethod
+    def from_rows(
+        cls,
+        indicators: list[dict[str, Any]],
+        indicator_aliases: list[dict[str, str]],
+        units: list[dict[str, Any]],
+        unit_aliases: list[dict[str, Any]],
+    ) -> Reference:
+        """A reference from parsed CSV rows (parse_indicators / parse_units), without a store."""
+        ind_fields = list(Indicator.__dataclass_fields__)
+        unit_fields = list(Unit.__dataclass_fields__)
+        ref = cls(
+            {r["code"]: Indicator(**{f: r.get(f) for f in ind_fields}) for r in indicators},  # type: ignore[arg-type]
+            {r["code"]: Unit(**{f: r.get(f) for f in unit_fields}) for r in units},  # type: ignore[arg-type]
+            {},
+            {a["alias_key"]: a["indicator_code"] for a in indicator_aliases},
+        )
+        for a in unit_aliases:
+            ref.unit_aliases.setdefault(a["alias_key"], []).append((a["unit_code"], a["valid_from"], a["valid_to"]))
+            kind = strip_unit_prefix(a["alias"])[1]
+            if kind is not None and a["unit_code"] in ref.units and kind != ref.units[a["unit_code"]].kind:
+                ref.former_kinds.setdefault(a["alias_key"], []).append(
+                    (a["unit_code"], a["valid_from"], a["valid_to"], kind)
+                )
+        return ref
+
+    def add_confirmed(self, rows: list[tuple[str, str, str]]) -> None:
+        """Aliases analysts confirmed, (kind, alias_key, code) oldest first: the latest wins."""
+        latest = {(kind, key): code for kind, key, code in rows}
+        for (kind, key), code in latest.items():
+            if kind == "indicator" and code in self.indicators:
+                self.indicator_aliases[key] = code
+            elif kind == "unit" and code in self.units:
+                self.confirmed_units[key] = code
 
     def find_unit(self, text: str, year: int | None = None) -> str | None:
         """The unit code for a code, an official name or an alias (any spelling)."""
         cleaned = clean_text(text)
         if cleaned in self.units:
             return cleaned
+        if fold_key(cleaned) in self.confirmed_units:
+            return self.confirmed_units[fold_key(cleaned)]
         key = unit_key(cleaned)
         matches = {code for code, v_from, v_to in self.unit_aliases.get(key, []) if _in_years(year, v_from, v_to)}
         _, kind = strip_unit_prefix(cleaned)
@@ -140,6 +183,16 @@ class Reference:
 
 def _in_years(year: int | None, v_from: int | None, v_to: int | None) -> bool:
     return year is None or ((v_from is None or v_from <= year) and (v_to is None or v_to >= year))
+
+
+def _confirmed_aliases(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str]]:
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'analyst_aliases'"
+    ).fetchone()
+    if not exists or not exists[0]:
+        return []
+    rows = con.execute("SELECT kind, alias_key, code FROM analyst_aliases ORDER BY alias_id").fetchall()
+    return [(str(k), str(a), str(c)) for k, a, c in rows]
 
 
 def read_csv_rows(path: Path) -> list[dict[str, str]]:

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
+from decimal import Decimal
+from functools import lru_cache
 from typing import Any, cast
 
 from etl import settings
+from etl.convention import parse_with
 from etl.issues import Issue, make_issue
-from etl.numbers import format_vi, parse_number, parse_year_label
+from etl.numbers import ParsedYear, format_vi, parse_year_label
 from etl.records import RawCell, Value
 from etl.reference import Indicator, Reference
 from etl.text import fold_key
 
 PERIOD_VI = {"school_year": "năm học (ghi dạng 2013-2014)", "calendar_year": "năm dương lịch (ghi dạng 2013)"}
 WHOLE_KINDS = {"count", "level"}
+UNKNOWN_FORMAT = "unknown"  # .xls/.ods cells: whether 0,955 is shown as 95,5% cannot be seen
 
 
 class _Once:
@@ -51,7 +56,7 @@ def _resolve_one(rc: RawCell, ref: Reference, file_label: str, found: _Once) -> 
         "cell": rc.year_cell,
         "raw_value": rc.year_label,
     }
-    parsed_year = parse_year_label(rc.year_label)
+    parsed_year = _year_of(rc.year_label)
     if parsed_year.status != "ok" or parsed_year.year is None:
         found.add(make_issue("year-label-invalid", **at_header))
         return None
@@ -88,7 +93,23 @@ def _resolve_one(rc: RawCell, ref: Reference, file_label: str, found: _Once) -> 
             make_issue("unit-not-active", file=file_label, sheet=rc.sheet, cell=rc.cell, unit_code=unit_code, year=year)
         )
         return None
-    return _parse_value(rc, indicator, unit_code, year, file_label, found)
+    value = _parse_value(rc, indicator, unit_code, year, file_label, found)
+    if value is not None and parsed_year.preliminary:
+        value = replace(value, flags=(*value.flags, "preliminary"))
+    return value
+
+
+def _year_of(label: object) -> ParsedYear:
+    """parse_year_label, cached: a file repeats the same few year labels for every value."""
+    try:
+        return _cached_year(label)
+    except TypeError:  # an unhashable label
+        return parse_year_label(label)
+
+
+@lru_cache(maxsize=4096)
+def _cached_year(label: object) -> ParsedYear:
+    return parse_year_label(label)
 
 
 def _find_indicator(rc: RawCell, ref: Reference, file_label: str, found: _Once) -> Indicator | None:
@@ -123,7 +144,7 @@ def _find_indicator(rc: RawCell, ref: Reference, file_label: str, found: _Once) 
 def _parse_value(
     rc: RawCell, indicator: Indicator, unit_code: str, year: int, file_label: str, found: _Once
 ) -> Value | None:
-    parsed = parse_number(rc.raw)
+    parsed = parse_with(rc.raw, rc.convention)
     if parsed.status == "missing":
         return None
     where: dict[str, Any] = {
@@ -143,14 +164,25 @@ def _parse_value(
     if parsed.percent and indicator.unit != "%":
         found.add(make_issue("percent-sign-not-allowed", unit_label=indicator.unit, **where))
         return None
-    number, flags = parsed.value, cast(tuple[str, ...], ())
+    number, flags = _scaled(parsed.value, rc.scale), cast(tuple[str, ...], rc.flags)
+    unknown_format = rc.number_format == UNKNOWN_FORMAT and isinstance(rc.raw, (int, float))
+    if unknown_format and indicator.unit == "%" and 0 < abs(number) <= 1:
+        found.add(make_issue("percent-format-unknown", **where))
+        return None
     if isinstance(rc.raw, (int, float)) and has_percent_format(rc.number_format) and indicator.unit == "%":
-        number, flags = number * 100, ("percent-format-scaled",)
+        number, flags = _scaled(number, 100), (*flags, "percent-format-scaled")
         found.add(make_issue("percent-fraction-scaled", value=format_vi(number, 1), **where))
     if indicator.kind in WHOLE_KINDS and not float(number).is_integer():
         found.add(make_issue("not-whole-number", value=format_vi(number, 3), **where))
         return None
     return Value(unit_code, indicator.code, year, number, str(rc.raw), rc.sheet, rc.cell, flags)
+
+
+def _scaled(value: float, scale: float) -> float:
+    """value × scale in decimal arithmetic: 1,1 nghìn is 1100, not 1100.0000000000002."""
+    if scale == 1:
+        return value
+    return float(Decimal(repr(value)) * Decimal(repr(scale)))
 
 
 def has_percent_format(number_format: str) -> bool:

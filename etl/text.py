@@ -14,6 +14,7 @@ Not handled here (later issues):
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Literal
 
 __all__ = [
@@ -44,6 +45,7 @@ _WHITESPACE_RE = re.compile(r"\s+")
 _NOT_KEY_CHAR_RE = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=65536)
 def clean_text(s: str) -> str:
     """Return ``s`` in canonical form for storage and display.
 
@@ -59,6 +61,7 @@ def clean_text(s: str) -> str:
     return _WHITESPACE_RE.sub(" ", s).strip()
 
 
+@lru_cache(maxsize=65536)
 def fold_key(s: str) -> str:
     """Return a matching key: no diacritics, no case, only ``[a-z0-9]``.
 

@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui import auth, data
 from ui.components import page_header
+from ui.downloads import table_downloads
 from ui.history import value_history
 from views.quality import build_quality
 
@@ -30,6 +31,7 @@ st.dataframe(
     },
     width="stretch",
 )
+table_downloads(view.coverage, title="Mức đầy đủ số liệu", key="coverage")
 st.subheader("Chỉ tiêu còn thiếu")
 if view.missing.empty:
     st.success("Không thiếu số liệu nào trong giai đoạn đã chọn.")
@@ -45,6 +47,7 @@ else:
         hide_index=True,
         width="stretch",
     )
+    table_downloads(view.missing, title="Chỉ tiêu còn thiếu", key="missing", index=False)
 st.subheader("Giá trị bị cảnh báo khi nạp")
 if view.flagged.empty:
     st.success("Không có giá trị nào bị cảnh báo.")
@@ -64,11 +67,13 @@ else:
         hide_index=True,
         width="stretch",
     )
+    table_downloads(view.flagged, title="Giá trị bị cảnh báo khi nạp", key="flagged", index=False)
 st.subheader("Tổng các huyện so với số tỉnh báo cáo")
 if view.sums.empty:
     st.info("Chưa có chỉ tiêu nào vừa do tỉnh báo cáo vừa do các huyện báo cáo.")
 else:
     st.dataframe(view.sums, hide_index=True, width="stretch")
+    table_downloads(view.sums, title="Tổng các huyện so với số tỉnh", key="sums", index=False)
     st.caption("Chênh lệch không hẳn là lỗi: ví dụ chi ngân sách toàn tỉnh gồm cả chi của cấp tỉnh.")
 st.subheader("Lịch sử giá trị")
 st.caption("Mọi lần nạp của một giá trị thuộc chỉ tiêu đang chọn ở thanh bên: tệp, ô, người nạp, thời điểm.")

@@ -4,8 +4,10 @@ import streamlit as st
 
 from ui import auth, inputs
 from ui.components import page_header
+from ui.downloads import source_for, table_downloads
 from ui.tables import ASSESSMENT_COLUMNS, assessment_rows
 from views.assessment import build_assessment
+from views.review import notes_table
 
 auth.require("viewer")
 
@@ -48,6 +50,17 @@ for standing, title in (("result", "Kết quả đạt được"), ("weakness", 
         width="stretch",
         key=f"assessment_{standing}",
     )
+    table_downloads(
+        assessment_rows(part).drop(columns="link").rename(columns=ASSESSMENT_COLUMNS),
+        title=f"{title} – {group_name}",
+        source=source_for(list(part["indicator_code"])),
+        key=f"assessment_{standing}",
+        index=False,
+    )
+notes = inputs.notes(f, list(view.table["indicator_code"]), None)
+if not notes.empty:
+    st.markdown("**Nguyên nhân đã được chuyên viên ghi nhận**")
+    st.dataframe(notes_table(notes), hide_index=True, width="stretch")
 st.caption(
     "Đánh giá dựa trên giá trị toàn tỉnh (tổng tử số / tổng mẫu số); chỉ tiêu đổi cách tính trong kỳ được "
     "đánh giá trên đoạn so sánh được. Mục tiêu đã hết hạn được đánh giá tại năm hết hạn."

@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui import auth, data
 from ui.components import page_header
+from ui.downloads import table_downloads
 from views.catalogue import build_catalogue
 
 auth.require("viewer")
@@ -17,37 +18,19 @@ if f is None:
 text = st.text_input("Tìm chỉ tiêu (gõ có dấu hoặc không dấu, ví dụ “ty le chuan”)", key="tim_chi_tieu")
 found = build_catalogue(data.query("catalogue"), data.query("targets"), text)
 st.caption(f"{len(found)} chỉ tiêu")
-st.dataframe(
-    found[
-        [
-            "code",
-            "name_vi",
-            "group_name",
-            "unit",
-            "formula",
-            "direction_vi",
-            "period_vi",
-            "source_dept",
-            "targets_vi",
-            "definition",
-            "break_note",
-            "aliases",
-        ]
-    ],
-    column_config={
-        "code": "Mã",
-        "name_vi": "Chỉ tiêu",
-        "group_name": "Nhóm",
-        "unit": "Đơn vị tính",
-        "formula": "Công thức",
-        "direction_vi": "Chiều đánh giá",
-        "period_vi": "Kỳ số liệu",
-        "source_dept": "Nguồn",
-        "targets_vi": "Mục tiêu",
-        "definition": "Định nghĩa",
-        "break_note": "Thay đổi cách tính",
-        "aliases": "Tên gọi khác",
-    },
-    hide_index=True,
-    width="stretch",
-)
+COLUMNS = {
+    "code": "Mã",
+    "name_vi": "Chỉ tiêu",
+    "group_name": "Nhóm",
+    "unit": "Đơn vị tính",
+    "formula": "Công thức",
+    "direction_vi": "Chiều đánh giá",
+    "period_vi": "Kỳ số liệu",
+    "source_dept": "Nguồn",
+    "targets_vi": "Mục tiêu",
+    "definition": "Định nghĩa",
+    "break_note": "Thay đổi cách tính",
+    "aliases": "Tên gọi khác",
+}
+st.dataframe(found[list(COLUMNS)], column_config=COLUMNS, hide_index=True, width="stretch")
+table_downloads(found[list(COLUMNS)].rename(columns=COLUMNS), title="Danh mục chỉ tiêu", key="catalogue", index=False)

@@ -6,6 +6,7 @@ from charts.trend import year_label
 from ui import auth, inputs
 from ui.boundaries import boundary_values
 from ui.components import page_header
+from ui.downloads import chart_downloads, source_for
 from views.compare import build_compare
 
 auth.require("viewer")
@@ -28,19 +29,29 @@ view = build_compare(shown.values, ref["catalogue"], ref["units"], inputs.select
 st.subheader(view.title)
 if shown.note:
     st.caption(shown.note)
+unit = str(ref["catalogue"].set_index("code").loc[f.indicator_code, "unit"])
+source = source_for([f.indicator_code])
 if not view.has_data:
     st.info(f"Chưa có số liệu của chỉ tiêu này cho năm {view.year_text}.")
 left, right = st.columns(2)
 with left:
     st.markdown(f"**Xếp hạng năm {view.year_text}** (đường đứt: toàn tỉnh)")
     st.plotly_chart(view.ranked_bar, key="ranked_bar")
+    chart_downloads(
+        view.ranked_bar, title=f"{view.title} – xếp hạng {view.year_text}", unit=unit, source=source, key="ranked_bar"
+    )
 with right:
     st.markdown(
         "**Thay đổi thứ hạng** trong giai đoạn"
         + (" (các địa bàn thay đổi nhiều nhất)" if len(view.rank_table) > 30 else "")
     )
     st.plotly_chart(view.rank_change, key="rank_change")
+    chart_downloads(
+        view.rank_change, title=f"{view.title} – thay đổi thứ hạng", unit="hạng", source=source, key="rank_change"
+    )
 st.markdown("**Bản đồ nhiệt địa bàn × năm**")
 st.plotly_chart(view.heatmap, key="heatmap")
+chart_downloads(view.heatmap, title=f"{view.title} – địa bàn × năm", unit=unit, source=source, key="heatmap")
 st.markdown("**Mức chênh lệch giữa các địa bàn qua các năm**")
 st.plotly_chart(view.disparity, key="disparity")
+chart_downloads(view.disparity, title=f"{view.title} – mức chênh lệch", unit="", source=source, key="disparity")

@@ -4,8 +4,8 @@ import streamlit as st
 
 from etl import settings
 from ui import auth, data
-from ui.upload import confirm_form, file_details, overview
-from views.upload import ACCEPTED_TYPES, check_upload, confirm_uploads
+from ui.upload import confirm_form, confirm_names, file_details, overview
+from views.upload import ACCEPTED_TYPES, check_upload, confirm_uploads, name_questions
 
 user = auth.require("analyst")
 assert user is not None
@@ -47,6 +47,13 @@ chosen = {}
 for n, check in enumerate(checks):
     with st.expander(check.name, expanded=len(checks) == 1 or check.report.status == "rejected"):
         chosen[check.name] = file_details(check, senders, f"upload_{round_key}_{n}")
+
+questions = name_questions(checks)
+if questions:
+    st.subheader("Tên chưa khớp danh mục")
+    if confirm_names(questions, user.name):
+        checked.clear()  # check the files again with the new alias
+        st.rerun()
 
 st.subheader("Xác nhận")
 decision = confirm_form(checks)

@@ -5,6 +5,8 @@ import streamlit as st
 from ui import auth, data, inputs
 from ui.cards import headline_card, standing_list
 from ui.components import page_header
+from ui.downloads import source_for, table_downloads
+from ui.tables import ASSESSMENT_COLUMNS, assessment_rows
 from views.assessment import build_assessment
 
 auth.require("viewer")
@@ -27,6 +29,13 @@ columns = st.columns(3)
 for i, (_, row) in enumerate(view.headlines.iterrows()):
     with columns[i % 3]:
         headline_card(row)
+table_downloads(
+    assessment_rows(view.headlines).drop(columns="link").rename(columns=ASSESSMENT_COLUMNS),
+    title=f"Chỉ tiêu chủ yếu toàn tỉnh {f.first_year}-{f.last_year}",
+    source=source_for(list(view.headlines["indicator_code"])),
+    key="headlines",
+    index=False,
+)
 
 left, right = st.columns(2)
 with left:

@@ -11,6 +11,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -97,6 +98,8 @@ PAGES = [
     ("danh-gia?nhom=dieu_kien", "Đánh giá kết quả – hạn chế", 0),
     ("chat-luong", "Chất lượng dữ liệu", 0),
     ("danh-muc", "Danh mục chỉ tiêu", 0),
+    ("nguyen-nhan", "Nguyên nhân và sự kiện", 0),
+    ("khen-thuong", "Khen thưởng tập thể, cá nhân", 0),
 ]
 
 
@@ -196,3 +199,53 @@ def test_an_analyst_signs_in_uploads_a_file_and_sees_it_on_the_trend_page(demo_s
     district = next(t for t in traces if "Hòa Phong" in t["name"])
     shown = dict(zip(district["x"], district["y"], strict=True))
     assert any(float(y) == new_value for x, y in shown.items() if str(x).startswith("2023")), shown
+
+
+def warm_up(page: Any, server: str) -> None:
+    """Open the home page first: a deep link as a cold server's very first request can meet a
+    transient "Page not found" modal (pages not registered yet), which makes the page inert."""
+    page.goto(server)
+    page.get_by_role("heading", name=PAGES[0][1]).wait_for(timeout=60_000)
+
+
+def test_download_buttons_give_files(server: str) -> None:
+    """A chart's PNG (rendered by kaleido inside the server) and a table's CSV arrive as files."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+        warm_up(page, server)
+        page.goto(f"{server}/xu-huong?chi_tieu=th_tl_cqg&dia_ban=993,999")
+        page.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(timeout=60_000)
+        with page.expect_download(timeout=60_000) as png:
+            page.get_by_test_id("stDownloadButton").filter(has_text="PNG").first.click()
+        assert png.value.suggested_filename == "ty_le_truong_tieu_hoc_dat_chuan_quoc_gia.png"
+        assert Path(png.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        with page.expect_download(timeout=60_000) as csv:
+            page.get_by_test_id("stDownloadButton").filter(has_text="CSV").first.click()
+        text = Path(csv.value.path()).read_bytes()
+        assert text.startswith(b"\xef\xbb\xbf") and "Huyện Mường Khoa" in text.decode("utf-8-sig")
+        assert page.locator('[data-testid="stException"]').count() == 0
+        browser.close()
+
+
+def test_report_page_builds_and_downloads_the_appendix(server: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+        warm_up(page, server)
+        page.goto(f"{server}/xuat-bao-cao")
+        page.get_by_role("heading", name="Xuất báo cáo").wait_for(timeout=60_000)
+        page.get_by_role("button", name="Tạo bộ báo cáo").click()
+        page.get_by_text("Đã tạo:").wait_for(timeout=120_000)
+        page.screenshot(path=str(ARTIFACTS / "xuat-bao-cao_1280x800.png"), full_page=True)
+        with page.expect_download(timeout=60_000) as word:
+            page.get_by_test_id("stDownloadButton").filter(has_text="Phụ lục (Word)").click()
+        assert word.value.suggested_filename == "phu_luc_so_lieu.docx"
+        assert Path(word.value.path()).read_bytes()[:2] == b"PK"
+        assert page.locator('[data-testid="stException"]').count() == 0
+        browser.close()

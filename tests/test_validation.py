@@ -160,8 +160,8 @@ def test_reported_rate_disagreeing_with_its_components_warns(store: Path, write_
     ("name", "content", "code"),
     [
         ("bao_cao.xlsx", b"PK\x03\x04 not really a zip", "file-unreadable"),
-        ("bao_cao.xls", b"\xd0\xcf\x11\xe0 legacy", "file-unreadable"),
-        ("bao_cao.xlsx", b"", "file-unreadable"),
+        ("bao_cao.xls", b"\xd0\xcf\x11\xe0 legacy", "not-a-spreadsheet"),
+        ("bao_cao.xlsx", b"", "file-empty"),
     ],
 )
 def test_unreadable_files_are_rejected(store: Path, name: str, content: bytes, code: str) -> None:
@@ -170,14 +170,15 @@ def test_unreadable_files_are_rejected(store: Path, name: str, content: bytes, c
     assert "không" in report.issues[0].message.lower()
 
 
-def test_workbook_without_the_template_header_is_rejected(store: Path, tmp_path: Path) -> None:
+def test_free_layout_header_without_values_is_rejected(store: Path, tmp_path: Path) -> None:
+    """Not our template: read as a free layout (etl/ingest.py), which finds a table but no values."""
     from openpyxl import Workbook
 
     wb = Workbook()
     wb.active.append(["STT", "Nội dung", "2013"])
     path = tmp_path / "tu_do.xlsx"
     wb.save(path)
-    assert [c for _, _, c, _ in issues_of(store, path)] == ["template-not-recognised"]
+    assert [c for _, _, c, _ in issues_of(store, path)] == ["no-values", "layout-detected"]
 
 
 def test_empty_template_has_no_values(store: Path, write_template: Callable[..., Path]) -> None:

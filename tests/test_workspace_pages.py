@@ -261,3 +261,127 @@ def test_an_admin_can_require_sign_in_for_viewing(
     anonymous = app(db, monkeypatch, users)
     assert "chỉ dành cho người dùng đã đăng nhập" in texts(anonymous)
     assert not anonymous.get("plotly_chart") and not anonymous.metric
+
+
+def test_a_removed_account_or_a_changed_role_applies_to_an_open_session(
+    db: Path, monkeypatch: pytest.MonkeyPatch, users: dict[str, dict[str, str]]
+) -> None:
+    at = app(db, monkeypatch, users, role="analyst")
+    at.switch_page("pages/tai_len.py").run()
+    assert at.get("file_uploader")
+    at.secrets["users"] = {**users, "lan": {**users["lan"], "role": "viewer"}}
+    at.run()
+    assert not at.get("file_uploader") and "không có quyền" in texts(at)
+    at.secrets["users"] = {k: v for k, v in users.items() if k != "lan"}
+    at.run()
+    assert "nq29_user" not in at.session_state and "Cần đăng nhập" in texts(at)
+
+
+def free_layout_file(unit_name: str, indicator_name: str, value: int) -> bytes:
+    import io
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["STT", "Đơn vị", indicator_name])
+    ws.append([None, None, "2013-2014"])
+    ws.append([1, unit_name, value])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def test_an_unmatched_name_can_be_confirmed_as_an_alias_and_the_file_is_checked_again(
+    db: Path, monkeypatch: pytest.MonkeyPatch, users: dict[str, dict[str, str]]
+) -> None:
+    at = app(db, monkeypatch, users, role="analyst")
+    at.switch_page("pages/tai_len.py").run()
+    con = open_reader(db)
+    try:
+        row = con.execute(
+            "SELECT value FROM current_observations WHERE unit_code='993' AND indicator_code='th_truong' AND year=2013"
+        ).fetchone()
+    finally:
+        con.close()
+    assert row is not None
+    content = free_layout_file("Phòng GD huyện Hoà Phong", "Số trường tiểu học", int(row[0]))
+    at.file_uploader[0].set_value(("phu_luc.xlsx", content, "application/vnd.ms-excel")).run()
+    assert not at.exception
+    assert at.dataframe[0].value.iloc[0]["Mới"] + at.dataframe[0].value.iloc[0]["Thay đổi"] == 0
+    question = at.selectbox(key="alias_unit_0")
+    assert question.options[0].startswith("Huyện Hòa Phong")  # the suggestion comes first
+    question.select("993").run()
+    at.button(key="alias_save_unit_0").click().run()
+    assert not at.exception
+    assert not [s for s in at.selectbox if s.key == "alias_unit_0"]  # the name now matches
+    overview = at.dataframe[0].value.iloc[0]
+    assert (overview["Lỗi"], overview["Mới"], overview["Thay đổi"], overview["Không đổi"]) == (0, 0, 0, 1)
+    con = open_reader(db)
+    try:
+        alias = con.execute("SELECT alias, code, created_by FROM analyst_aliases").fetchall()
+    finally:
+        con.close()
+    assert alias == [("Phòng GD huyện Hoà Phong", "993", "lan")]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected_codes"),
+    [
+        ("hong.xlsx", b"PK\x03\x04 this zip is cut short", {"file-unreadable"}),
+        ("trong.xlsx", b"", {"file-empty"}),
+        ("anh.xlsx", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, {"not-a-spreadsheet"}),
+    ],
+)
+def test_corrupt_empty_or_non_excel_files_get_a_clear_message_and_nothing_is_written(
+    db: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    users: dict[str, dict[str, str]],
+    name: str,
+    content: bytes,
+    expected_codes: set[str],
+) -> None:
+    at = app(db, monkeypatch, users, role="analyst")
+    at.switch_page("pages/tai_len.py").run()
+    before = db.read_bytes()
+    at.file_uploader[0].set_value((name, content, "application/octet-stream")).run()
+    assert not at.exception
+    assert any("không thể nạp" in e.value for e in at.error)
+    issues = next(d.value for d in at.dataframe if "Nội dung" in d.value.columns)
+    assert issues.iloc[0]["Mức độ"] == "Lỗi" and issues.iloc[0]["Mã lỗi"] in expected_codes
+    assert len(issues.iloc[0]["Nội dung"]) > 20  # a sentence, in Vietnamese
+    assert not [b for b in at.button if b.key == "upload_confirm"]
+    assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("page", "form"), [("pages/nguyen_nhan.py", "note_pick"), ("pages/khen_thuong.py", "nomination_pick")]
+)
+def test_anonymous_users_and_viewers_read_notes_and_nominations_but_cannot_edit(
+    db: Path, monkeypatch: pytest.MonkeyPatch, users: dict[str, dict[str, str]], page: str, form: str
+) -> None:
+    for role in (None, "viewer"):
+        at = app(db, monkeypatch, users, role=role)
+        at.switch_page(page).run()
+        assert not at.exception and at.dataframe  # they read
+        assert not [s for s in at.selectbox if s.key == form]  # no editor
+    at = app(db, monkeypatch, users, role="analyst")
+    at.switch_page(page).run()
+    assert [s for s in at.selectbox if s.key == form]
+
+
+def test_an_analyst_adds_a_note_from_the_page(
+    db: Path, monkeypatch: pytest.MonkeyPatch, users: dict[str, dict[str, str]]
+) -> None:
+    at = app(db, monkeypatch, users, role="analyst")
+    at.switch_page("pages/nguyen_nhan.py").run()
+    at.text_area[0].input("Nguyên nhân thử nghiệm: tăng đầu tư.")
+    next(b for b in at.button if b.label.startswith("Lưu (giữ lại")).click().run()
+    assert not at.exception
+    assert any("Đã lưu ghi chú" in s.value for s in at.success)
+    con = open_reader(db)
+    try:
+        rows = con.execute("SELECT text, author FROM current_notes WHERE text LIKE 'Nguyên nhân thử%'").fetchall()
+    finally:
+        con.close()
+    assert rows == [("Nguyên nhân thử nghiệm: tăng đầu tư.", "lan")]

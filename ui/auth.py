@@ -38,9 +38,15 @@ def _secrets_section(name: str) -> Mapping[str, Any]:
 
 
 def current_user() -> User | None:
+    """The signed-in user as the secrets describe them now: a removed account is signed out and a
+    changed role applies at once, without waiting for the session to end."""
     user = st.session_state.get(USER_KEY)
     if isinstance(user, User):
-        return user
+        account = accounts().get(user.name)
+        if account is None:
+            st.session_state.pop(USER_KEY, None)
+            return None
+        return account.user
     return _oidc_user()
 
 

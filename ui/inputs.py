@@ -26,3 +26,18 @@ def assessment_values(f: Filters) -> Any:
     return data.query(
         "assessment_values", province_code=f.province_code, first_year=f.first_year, last_year=f.last_year
     )
+
+
+def event_markers(f: Filters) -> list[tuple[int, str]]:
+    """Policy events affecting the chosen indicator within the chosen years, as chart markers."""
+    from analysis.review import event_markers as markers
+    from analysis.review import events_for
+
+    return markers(events_for(data.query("current_policy_events"), f.indicator_code, f.group_code, f.years))
+
+
+def notes(f: Filters, indicator_codes: list[str], unit_codes: list[str] | None) -> Any:
+    """Analysts' notes on these indicators for these units (and the province) within the chosen years."""
+    from analysis.review import notes_for
+
+    return notes_for(data.query("current_notes"), indicator_codes, unit_codes, f.years)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from views.upload import ISSUE_HEADERS_VI, FileCheck, issue_counts, issues_frame, issues_workbook
+from etl.aliases import AliasError, save_alias
+from ui import data
+from views.upload import ISSUE_HEADERS_VI, FileCheck, NameQuestion, issue_counts, issues_frame, issues_workbook
 
 STATUS_TEXT = {
     "validated": "Hợp lệ, sẵn sàng nạp",
@@ -139,3 +142,43 @@ def confirm_form(checks: list[FileCheck]) -> tuple[bool, str, date] | None:
         key="upload_confirm",
     )
     return confirmed, note, received_on
+
+
+def _labeller(names: dict[str, str]) -> Callable[[str], str]:
+    return lambda code: f"{names.get(code, code)} ({code})"
+
+
+def confirm_names(questions: list[NameQuestion], actor: str) -> bool:
+    """Let the analyst say which unit or indicator an unmatched name means; True when one was saved."""
+    units = data.query("units")
+    catalogue = data.query("catalogue")
+    names = {
+        "unit": dict(zip(units["code"], units["name"], strict=True)),
+        "indicator": dict(zip(catalogue["code"], catalogue["name_vi"], strict=True)),
+    }
+    st.caption(
+        "Những tên dưới đây không khớp chính xác với danh mục nên số liệu của chúng không được nạp. "
+        "Nếu bạn chắc một tên chỉ đúng đơn vị hoặc chỉ tiêu nào, lưu nó làm tên gọi khác: tệp sẽ được "
+        "kiểm tra lại, và các tệp sau có tên này sẽ tự khớp."
+    )
+    for n, q in enumerate(questions):
+        options = list(dict.fromkeys([*q.suggestions, *names[q.kind]]))
+        label = "Đơn vị" if q.kind == "unit" else "Chỉ tiêu"
+        cols = st.columns([3, 3, 1], vertical_alignment="bottom")
+        cols[0].markdown(f"**{q.text}**  \n{label.lower()} · {q.where}")
+        code = cols[1].selectbox(
+            f"{label} đúng là",
+            options,
+            index=None,
+            format_func=_labeller(names[q.kind]),
+            placeholder="Chọn (gợi ý ở đầu danh sách)",
+            key=f"alias_{q.kind}_{n}",
+        )
+        if cols[2].button("Lưu", key=f"alias_save_{q.kind}_{n}", disabled=code is None):
+            try:
+                save_alias(data.db_path(), q.kind, q.text, str(code), actor)
+            except AliasError as exc:
+                st.error(str(exc))
+            else:
+                return True
+    return False

@@ -34,19 +34,9 @@ def build_trend(
     sel: Selection,
     events: Sequence[tuple[int, str]] = (),
 ) -> TrendView:
-    """``events``: (year, label) marked on the chart, e.g. boundary changes."""
+    """``events``: (year, label) markers: policy events (analysis.review.event_markers) and boundary changes."""
     meta = indicator_meta(catalogue, sel.indicator_code)
-    rows = within(values, sel)
-    districts = units[units["parent_code"].notna()]
-    chosen = list(sel.unit_codes)
-    note = None
-    if not chosen:
-        chosen = [str(c) for c in districts["code"]]
-        if len(chosen) > MAX_DEFAULT_LINES:
-            chosen, note = [], f"Chọn tối đa vài địa bàn ở thanh bên để so với toàn tỉnh ({len(districts)} địa bàn)."
-    shown = rows[rows["unit_code"].isin([sel.province_code, *chosen])]
-    order = {code: i for i, code in enumerate([sel.province_code, *chosen])}
-    shown = shown.assign(_o=shown["unit_code"].map(order)).sort_values(["_o", "year"]).drop(columns="_o")
+    shown, note = shown_rows(values, units, sel)
     target = province_target(targets, sel.indicator_code, sel.province_code, sel.last_year)
     figure = trend_figure(
         shown[["unit_code", "unit_name", "year", "value"]],
@@ -62,19 +52,41 @@ def build_trend(
         break_note=meta.get("break_note"),
         events=events,
     )
-    table = shown.pivot_table(index=["unit_code", "unit_name"], columns="year", values="value", sort=False)
-    table = table.reset_index(level="unit_code", drop=True)
-    table.columns = [year_label(int(y), meta["period_type"]) for y in table.columns]
     return TrendView(
         title=meta["name_vi"],
         figure=figure,
-        table=table,
+        table=trend_table(shown, meta["period_type"]),
         unit=meta["unit"],
         definition=meta.get("definition") or "",
         target_text=_target_text(target, meta["unit"]),
         break_text=_break_text(meta),
         note=note,
     )
+
+
+def shown_rows(values: pd.DataFrame, units: pd.DataFrame, sel: Selection) -> tuple[pd.DataFrame, str | None]:
+    """The province and the chosen districts (all, up to MAX_DEFAULT_LINES, when none is chosen),
+    in that order; plus a note when there are too many districts to draw by default."""
+    rows = within(values, sel)
+    districts = units[units["parent_code"].notna()]
+    chosen = list(sel.unit_codes)
+    note = None
+    if not chosen:
+        chosen = [str(c) for c in districts["code"]]
+        if len(chosen) > MAX_DEFAULT_LINES:
+            chosen, note = [], f"Chọn tối đa vài địa bàn ở thanh bên để so với toàn tỉnh ({len(districts)} địa bàn)."
+    shown = rows[rows["unit_code"].isin([sel.province_code, *chosen])]
+    order = {code: i for i, code in enumerate([sel.province_code, *chosen])}
+    shown = shown.assign(_o=shown["unit_code"].map(order)).sort_values(["_o", "year"]).drop(columns="_o")
+    return shown, note
+
+
+def trend_table(shown: pd.DataFrame, period_type: str) -> pd.DataFrame:
+    """Units (rows, in the order of `shown`) × period labels, numeric values."""
+    table = shown.pivot_table(index=["unit_code", "unit_name"], columns="year", values="value", sort=False)
+    table = table.reset_index(level="unit_code", drop=True)
+    table.columns = [year_label(int(y), period_type) for y in table.columns]
+    return table
 
 
 def _target_text(target: dict | None, unit: str) -> str | None:

@@ -129,6 +129,31 @@ def issues_workbook(check: FileCheck) -> bytes:
     return buffer.getvalue()
 
 
+@dataclass(frozen=True)
+class NameQuestion:
+    """A name in a file that matched nothing exactly, with the catalogue's suggestions."""
+
+    kind: str  # unit | indicator
+    text: str
+    suggestions: tuple[str, ...]
+    where: str
+
+
+_NAME_ISSUES = {"unit-not-matched": "unit", "indicator-not-matched": "indicator"}
+
+
+def name_questions(checks: Sequence[FileCheck]) -> list[NameQuestion]:
+    """Unmatched names across the files, each once, for the analyst to confirm as aliases."""
+    seen: dict[tuple[str, str], NameQuestion] = {}
+    for check in checks:
+        for issue in check.report.issues:
+            kind = _NAME_ISSUES.get(issue.code)
+            if kind and issue.raw_value and (kind, issue.raw_value) not in seen:
+                where = f"{check.name}, {issue.sheet or ''} {issue.cell or ''}".strip(", ")
+                seen[(kind, issue.raw_value)] = NameQuestion(kind, issue.raw_value, issue.suggestions, where)
+    return list(seen.values())
+
+
 Progress = Callable[[int, int, str], None]
 
 

@@ -11,11 +11,14 @@ from etl.init_store import init_store
 from etl.pipeline import FileReport, load_content
 from etl.reference import REFERENCE_DIR, Reference, read_csv_rows
 from etl.template_source import TemplateSource
+from store import write_session
+from store.review import save_version
 
 DEMO_DATA = Path(__file__).resolve().parent
 DEFAULT_OUT = Path(__file__).resolve().parents[2] / "data" / "demo"
 DEMO_PROVINCE = "99"
 DEMO_ACTOR = "demo"
+DEMO_ROUND = "tong_ket_10_nam"
 NOTICE = "DỮ LIỆU MINH HỌA: tỉnh Sơn Hà và mọi số liệu trong tệp này là giả định, không dùng cho báo cáo thật."
 
 
@@ -137,9 +140,9 @@ def _expand(selectors: tuple[str, ...], ref: Reference) -> list[str]:
 
 
 def build_demo(db_path: Path, out_dir: Path | None = None) -> list[FileReport]:
-    """Initialise the store with the demo registry, write the files, load them."""
+    """Initialise the store with the demo registry, write the files, load them, add the notes and nominations."""
     init_store(db_path)
-    return [
+    reports = [
         load_content(
             path.read_bytes(),
             path.name,
@@ -151,6 +154,41 @@ def build_demo(db_path: Path, out_dir: Path | None = None) -> list[FileReport]:
         )
         for path, sub in write_demo_files(db_path, out_dir or DEFAULT_OUT)
     ]
+    add_demo_review(db_path)
+    return reports
+
+
+def add_demo_review(db_path: Path) -> None:
+    """Illustrative notes on causes and nominations (fictional names marked "minh họa")."""
+    with write_session(db_path) as con:
+        for r in read_csv_rows(DEMO_DATA / "notes.csv"):
+            fields: dict[str, object] = {
+                "indicator_code": r["indicator_code"],
+                "unit_code": r["unit_code"] or None,
+                "first_year": int(r["first_year"]) if r["first_year"] else None,
+                "last_year": int(r["last_year"]) if r["last_year"] else None,
+                "kind": r["kind"],
+                "text": r["text"],
+                "status": "active",
+            }
+            save_version(con, "notes", fields, DEMO_ACTOR)
+        departments = {row[0] for row in con.execute("SELECT code FROM senders WHERE kind = 'department'").fetchall()}
+        for r in read_csv_rows(DEMO_DATA / "nominations.csv"):
+            fields = {
+                "round_code": DEMO_ROUND,
+                "level": "province" if r["nominator"] in departments else "district",
+                "nominator_code": r["nominator"],
+                "kind": r["kind"],
+                "name": r["name"],
+                "position": r["position"] or None,
+                "field": r["field"],
+                "achievement": r["achievement"],
+                "indicators": None,
+                "status": r["status"],
+                "received_on": date.fromisoformat(r["received_on"]),
+                "file_name": None,
+            }
+            save_version(con, "nominations", fields, DEMO_ACTOR)
 
 
 def _slug(name: str) -> str:

@@ -1,0 +1,47 @@
+"""Nguyên nhân & sự kiện: analysts' notes on causes, and policy events drawn on trend charts."""
+
+import streamlit as st
+
+from ui import auth, data
+from ui.components import page_header
+from ui.review import event_editor, note_editor
+from views.review import notes_table
+
+auth.require("viewer")
+
+f = page_header(
+    "Nguyên nhân và sự kiện",
+    "Ghi chú của chuyên viên về nguyên nhân kết quả, hạn chế; các sự kiện chính sách đánh dấu trên biểu đồ xu hướng.",
+    needs_values=False,
+)
+if f is None:
+    st.stop()
+editable = auth.can("analyst")
+notes_tab, events_tab = st.tabs(["Nguyên nhân, ghi chú", "Sự kiện chính sách"])
+with notes_tab:
+    notes = data.query("current_notes")
+    only_this = st.toggle("Chỉ chỉ tiêu đang chọn ở thanh bên", value=False, key="notes_only_selected")
+    shown = notes[notes["indicator_code"] == f.indicator_code] if only_this else notes
+    if shown.empty:
+        st.info("Chưa có ghi chú nào." + (" Thêm ghi chú ở mục dưới." if editable else ""))
+    else:
+        st.dataframe(notes_table(shown), hide_index=True, width="stretch")
+    if editable:
+        note_editor(notes, f.indicator_code)
+with events_tab:
+    events = data.query("current_policy_events")
+    st.dataframe(
+        events[["year", "last_year", "title", "description", "indicators"]],
+        column_config={
+            "year": st.column_config.NumberColumn("Năm", format="%d"),
+            "last_year": st.column_config.NumberColumn("Đến năm", format="%d"),
+            "title": "Sự kiện",
+            "description": "Nội dung",
+            "indicators": "Chỉ tiêu chịu ảnh hưởng",
+        },
+        hide_index=True,
+        width="stretch",
+    )
+    st.caption("'*': mọi chỉ tiêu; 'group:mã': cả nhóm chỉ tiêu; hoặc mã chỉ tiêu, cách nhau bởi ';'.")
+    if editable:
+        event_editor(events)

@@ -1,0 +1,64 @@
+"""Command line: python -m report build --out DIR [--db PATH] [--groups ...] [--units ...] [--from Y] [--to Y]."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from report.content import Options, OptionsError
+from report.images import BrowserMissingError, stop_renderer
+from report.pack import build_pack
+from store import StoreMissingError, resolve_db_path
+
+
+def _codes(text: str | None) -> tuple[str, ...] | None:
+    codes = tuple(c.strip() for c in (text or "").split(",") if c.strip())
+    return codes or None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m report", description="Xuất bộ báo cáo tổng kết NQ 29.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("build", help="write the DOCX appendix, the XLSX workbook and the PNG figures")
+    p.add_argument("--out", required=True, type=Path, help="output folder (created if missing)")
+    p.add_argument("--db", help="database file (default: $NQ29_DB or data/nq29.duckdb)")
+    p.add_argument("--groups", help="indicator group codes, comma-separated (default: all), e.g. dieu_kien,hieu_qua")
+    p.add_argument("--units", help="district codes, comma-separated (default: all), e.g. 993,999")
+    p.add_argument("--from", dest="first_year", type=int, help="first year (default: the first in the store)")
+    p.add_argument("--to", dest="last_year", type=int, help="last year (default: the latest in the store)")
+    p.add_argument("--quiet", action="store_true", help="no progress lines")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    db = resolve_db_path(args.db)
+    options = Options(_codes(args.groups), _codes(args.units), args.first_year, args.last_year)
+
+    def progress(fraction: float, message: str) -> None:
+        if not args.quiet:
+            print(f"[{fraction:4.0%}] {message}", file=sys.stderr)
+
+    try:
+        pack = build_pack(db, options, progress)
+    except StoreMissingError:
+        print(f"Chưa có cơ sở dữ liệu {db}. Chạy: python -m etl init --db {db}", file=sys.stderr)
+        return 2
+    except BrowserMissingError as exc:
+        print(str(exc), file=sys.stderr)
+        return 3
+    except OptionsError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    finally:
+        stop_renderer()
+    for path in pack.write(args.out):
+        print(path)
+    t = pack.timings
+    print(
+        f"{len(pack.content.figures)} biểu đồ, {len(pack.content.tables)} bảng; {t['total_s']:.1f} s",
+        file=sys.stderr,
+    )
+    return 0

@@ -1,0 +1,97 @@
+"""Figure images (kaleido on the machine's Chromium), the data behind a figure, the print layout."""
+
+from __future__ import annotations
+
+import struct
+import threading
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from charts.trend import trend_figure
+from report import images
+from report.chart_data import figure_table
+from report.images import BROWSER_MISSING_VI, browser_path, figure_png, figure_svg
+from report.print_style import print_figure
+
+needs_browser = pytest.mark.skipif(
+    browser_path() is None, reason="no Chrome/Chromium for kaleido (apt-get install chromium)"
+)
+
+
+def trend() -> go.Figure:
+    series = pd.DataFrame(
+        {
+            "unit_code": ["99", "99", "99", "991", "991"],
+            "unit_name": ["Tỉnh Sơn Hà", "Tỉnh Sơn Hà", "Tỉnh Sơn Hà", "Thị xã Bình Giang", "Thị xã Bình Giang"],
+            "year": [2013, 2014, 2015, 2013, 2015],
+            "value": [50.0, 55.5, 61.25, 40.0, 48.0],
+        }
+    )
+    return trend_figure(
+        series,
+        indicator_name="Tỷ lệ trường đạt chuẩn quốc gia",
+        unit="%",
+        period_type="school_year",
+        province_code="99",
+        colors={"991": "#2563eb"},
+    )
+
+
+def test_figure_table_reads_the_series_with_year_labels_and_gaps() -> None:
+    table = figure_table(trend())
+    assert list(table.columns) == ["2013-2014", "2014-2015", "2015-2016"]
+    assert table.loc["Tỉnh Sơn Hà"].tolist() == [50.0, 55.5, 61.25]
+    assert table.loc["Thị xã Bình Giang", "2013-2014"] == 40.0
+    assert pd.isna(table.loc["Thị xã Bình Giang", "2014-2015"])  # a gap stays a gap
+
+
+def test_figure_table_of_horizontal_bars_and_heatmaps() -> None:
+    bars = go.Figure(go.Bar(x=[3.5, 1.0], y=["Huyện A", "Huyện B"], orientation="h"))
+    assert figure_table(bars)["Giá trị"].to_dict() == {"Huyện A": 3.5, "Huyện B": 1.0}
+    heat = go.Figure(go.Heatmap(z=[[1, 2], [3, None]], x=["2013-2014", "2014-2015"], y=["Huyện A", "Huyện B"]))
+    table = figure_table(heat)
+    assert table.loc["Huyện A", "2014-2015"] == 2 and pd.isna(table.loc["Huyện B", "2014-2015"])
+
+
+def test_print_layout_is_a_restyled_copy() -> None:
+    fig = trend()
+    printed = print_figure(fig)
+    assert printed["layout"]["width"] == 800 and printed["layout"]["font"]["size"] == 15
+    assert printed["layout"]["xaxis"]["ticktext"] == ["2013-<br>2014", "2014-<br>2015", "2015-<br>2016"]
+    go.Figure(printed)  # still a valid figure
+    assert fig.layout.width is None and fig.layout.xaxis.ticktext[0] == "2013-2014"  # original untouched
+
+
+def test_a_missing_browser_is_explained_in_vietnamese(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "no-chromium"))
+    assert browser_path() is None
+    monkeypatch.setattr(images, "_renderer", None)
+    with pytest.raises(images.BrowserMissingError) as caught:
+        figure_png(trend())
+    assert str(caught.value) == BROWSER_MISSING_VI and "apt-get install chromium" in BROWSER_MISSING_VI
+
+
+@needs_browser
+def test_png_is_print_resolution_and_svg_keeps_vietnamese_text() -> None:
+    png = figure_png(print_figure(trend()))
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", png[16:24]) == (1920, 1104)
+    svg = figure_svg(print_figure(trend())).decode("utf-8")
+    assert svg.lstrip().startswith("<svg") and "Thị xã Bình Giang" in svg and "2015-" in svg
+
+
+@needs_browser
+def test_the_one_renderer_serves_threads_without_mixing_results() -> None:
+    figures = [go.Figure(go.Bar(x=["a"], y=[n])) for n in range(1, 5)]
+    expected = [figure_png(f) for f in figures]  # PNG: byte-for-byte repeatable (SVG ids are random)
+    got: dict[int, bytes] = {}
+    threads = [threading.Thread(target=lambda i=i: got.__setitem__(i, figure_png(figures[i]))) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [got[i] for i in range(4)] == expected
+    assert len(set(expected)) == 4

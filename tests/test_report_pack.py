@@ -1,0 +1,232 @@
+"""The report pack on the demo province: DOCX structure and values, XLSX workbook, PNG ZIP, CLI, notes hook.
+
+Needs a Chromium for kaleido (CI installs Debian's); skipped with the reason otherwise.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import struct
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.shared import Cm
+from openpyxl import load_workbook
+
+from report.cli import main as report_main
+from report.content import Options
+from report.docx_writer import HEADINGS
+from report.images import browser_path, stop_renderer
+from report.pack import FILE_NAMES, Pack, build_pack
+from store import fetch_df, open_reader
+from ui.format import format_value
+from ui.tables import assessment_rows
+from views.assessment import build_assessment
+
+pytestmark = pytest.mark.skipif(
+    browser_path() is None, reason="no Chrome/Chromium for kaleido (apt-get install chromium)"
+)
+
+GROUPS = ("tiep_can", "tai_chinh")
+
+
+@pytest.fixture(scope="module")
+def pack(demo_store: Path) -> Pack:
+    steps: list[tuple[float, str]] = []
+    built = build_pack(demo_store, Options(group_codes=GROUPS), lambda f, m: steps.append((f, m)))
+    assert steps[0][0] == 0.0 and steps[-1][0] == 1.0
+    assert [f for f, _ in steps] == sorted(f for f, _ in steps)  # progress only moves forward
+    return built
+
+
+@pytest.fixture(scope="module")
+def document(pack: Pack) -> docx.document.Document:
+    return docx.Document(io.BytesIO(pack.docx))
+
+
+def store_value(db: Path, unit: str, indicator: str, year: int) -> float | None:
+    con = open_reader(db)
+    try:
+        row = con.execute(
+            "SELECT value FROM indicator_values WHERE unit_code = $u AND indicator_code = $i AND year = $y",
+            {"u": unit, "i": indicator, "y": year},
+        ).fetchone()
+    finally:
+        con.close()
+    return None if row is None else row[0]
+
+
+def test_headings_follow_the_report_outline(document: docx.document.Document) -> None:
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[:3] == [HEADINGS["findings"], HEADINGS["results"], HEADINGS["weaknesses"]]
+    assert HEADINGS["figures"] in headings and HEADINGS["tables"] in headings
+    assert "1. Huy động, phổ cập" in headings and "2. Tài chính" in headings
+
+
+def test_captions_are_numbered_and_each_has_a_source_line(pack: Pack, document: docx.document.Document) -> None:
+    paragraphs = document.paragraphs
+    captions = [(i, p.text) for i, p in enumerate(paragraphs) if p.style.name == "Caption"]
+    figures = [t for _, t in captions if t.startswith("Biểu đồ")]
+    assert [t.split(".")[0] for t in figures] == [f"Biểu đồ {n}" for n in range(1, len(pack.content.figures) + 1)]
+    assert len(figures) == 12  # 9 rates and levels of "Huy động, phổ cập", 3 of "Tài chính"
+    for i, text in captions:
+        if text.startswith("Biểu đồ"):  # image, caption, source
+            assert (
+                paragraphs[i + 1].text.startswith("Nguồn: ") and "số liệu tổng hợp đến ngày" in paragraphs[i + 1].text
+            )
+    assert figures[9] == "Biểu đồ 10. Chi ngân sách nhà nước cho giáo dục – đào tạo (triệu đồng), năm 2013 – 2023"
+    tables = [t for _, t in captions if t.startswith("Bảng")]
+    assert [t.split(".")[0] for t in tables] == [f"Bảng {n}" for n in range(1, len(pack.content.tables) + 1)]
+    assert tables[0] == "Bảng 1. Kết quả thực hiện các chỉ tiêu chủ yếu"
+
+
+def test_figures_are_embedded_at_text_width(pack: Pack, document: docx.document.Document) -> None:
+    shapes = document.inline_shapes
+    assert len(shapes) == len(pack.content.figures)
+    assert all(abs(s.width - Cm(16)) < Cm(0.05) for s in shapes)
+
+
+def test_page_setup_follows_decree_30(document: docx.document.Document) -> None:
+    first, tables = document.sections[0], document.sections[-1]
+    assert (round(first.page_width.cm, 1), round(first.page_height.cm, 1)) == (21.0, 29.7)
+    assert (round(tables.page_width.cm, 1), round(tables.page_height.cm, 1)) == (29.7, 21.0)
+    for section in (first, tables):
+        assert [
+            round(m.cm, 1)
+            for m in (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
+        ] == [2.0, 2.0, 3.0, 2.0]
+    normal = document.styles["Normal"].font
+    assert normal.name == "Times New Roman" and normal.size.pt == 14
+
+
+def test_tables_hold_the_store_values_in_vietnamese_format(
+    pack: Pack, document: docx.document.Document, demo_store: Path
+) -> None:
+    assert len(document.tables) == len(pack.content.tables)
+    item = next(t for t in pack.content.tables if t.indicator_code == "mn_tl_huydong_mg")
+    table = document.tables[pack.content.tables.index(item)]
+    header = [c.text for c in table.rows[0].cells]
+    assert header[0] == "Địa bàn" and header[1] == "2013-2014" and header[-1] == "2023-2024"
+    rows = {r.cells[0].text: [c.text for c in r.cells] for r in table.rows[1:]}
+    assert next(iter(rows)) == "Tỉnh Sơn Hà"
+    for name, code in (("Tỉnh Sơn Hà", "99"), ("Huyện Mường Khoa", "999")):
+        for j, year in enumerate(range(2013, 2024), start=1):
+            expected = format_value(store_value(demo_store, code, "mn_tl_huydong_mg", year), "%")
+            assert rows[name][j] == expected, (name, year)
+    assert table.rows[0]._tr.trPr.find(docx.oxml.ns.qn("w:tblHeader")) is not None  # repeated on each page
+
+
+def test_findings_match_the_assessment(pack: Pack, document: docx.document.Document) -> None:
+    text = "\n".join(p.text for p in document.paragraphs)
+    for item in pack.content.findings.results + pack.content.findings.weaknesses:
+        assert f"- {item.text}" in text
+    assert "Nguyên nhân" not in text  # the demo store has no notes table
+
+
+def test_summary_table_reads_like_the_assessment_page(document: docx.document.Document, demo_store: Path) -> None:
+    """Bảng 1 shows, cell for cell, what "Đánh giá kết quả – hạn chế" shows for the same indicators."""
+    con = open_reader(demo_store)
+    try:
+        params = {"province_code": "99", "first_year": 2013, "last_year": 2023}
+        values = fetch_df(con, "assessment_values", params)
+        catalogue, targets = fetch_df(con, "catalogue"), fetch_df(con, "targets")
+    finally:
+        con.close()
+    page = build_assessment(values, catalogue, targets, "99", 2013, 2023).table
+    page = assessment_rows(page[page["group_code"].isin(GROUPS)]).set_index("name_vi")
+    table = document.tables[0]
+    assert [c.text for c in table.rows[0].cells][:4] == ["Chỉ tiêu", "Năm đầu", "Năm cuối", "Thay đổi"]
+    rows = [[c.text for c in r.cells] for r in table.rows[1:]]
+    assert [r[0] for r in rows] == list(page.index)
+    for name, base, latest, change, target, _verdict, lagging in rows:
+        assert [base, latest, change, target, lagging] == page.loc[
+            name, ["base", "latest", "change", "target", "lagging"]
+        ].tolist()
+
+
+def test_workbook_has_every_table_with_numbers(pack: Pack, demo_store: Path) -> None:
+    wb = load_workbook(io.BytesIO(pack.xlsx))
+    assert wb.sheetnames == ["Danh mục", *(f"Bảng {t.number}" for t in pack.content.tables)]
+    item = next(t for t in pack.content.tables if t.indicator_code == "ns_tl_chi_gd")
+    ws = wb[f"Bảng {item.number}"]
+    assert ws["A1"].value == item.caption and ws["A2"].value == "Đơn vị tính: %"
+    assert ws["A4"].value == "Địa bàn" and ws["B4"].value == "2013"
+    assert ws["A5"].value == "Tỉnh Sơn Hà"
+    assert ws["B5"].value == pytest.approx(store_value(demo_store, "99", "ns_tl_chi_gd", 2013))
+    assert ws["B5"].number_format == "#,##0.0"
+    last = max(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value)
+    assert str(ws.cell(last, 1).value).startswith("Nguồn: ")
+
+
+def test_png_zip_holds_every_figure_at_print_resolution(pack: Pack) -> None:
+    with zipfile.ZipFile(io.BytesIO(pack.png_zip)) as archive:
+        names = archive.namelist()
+        assert names == [f"bieu_do/{f.file_name}" for f in pack.content.figures]
+        data = archive.read(names[0])
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    assert (width, height) == (1920, 1104)  # 800 × 460 px at scale 2.4
+    with zipfile.ZipFile(io.BytesIO(pack.bundle())) as archive:
+        assert {FILE_NAMES["docx"], FILE_NAMES["xlsx"]} <= set(archive.namelist())
+
+
+def test_analysts_notes_appear_under_the_right_heading(demo_store: Path, tmp_path: Path) -> None:
+    from views.review import save_note
+
+    db = tmp_path / "notes.duckdb"
+    shutil.copyfile(demo_store, db)
+    save_note(
+        db,
+        {
+            "indicator_code": "ns_tl_chi_gd",
+            "unit_code": None,
+            "first_year": 2021,
+            "last_year": 2021,
+            "kind": "weakness_cause",
+            "text": "Ngân sách tỉnh hụt thu năm 2021.",
+        },
+        "lan",
+    )
+    built = build_pack(db, Options(group_codes=("tai_chinh",)))
+    texts = [p.text for p in docx.Document(io.BytesIO(built.docx)).paragraphs]
+    note = "Ghi chú của chuyên viên — Nguyên nhân hạn chế (2021): Ngân sách tỉnh hụt thu năm 2021."
+    assert note in texts
+    before = texts[texts.index(note) - 1]
+    assert before.startswith("- Tỷ lệ chi ngân sách cho giáo dục – đào tạo trên tổng chi")
+    weaknesses = texts.index(next(t for t in texts if "Hạn chế, yếu kém" in t))
+    assert texts.index(note) > weaknesses  # a cause of a weakness sits under "Hạn chế, yếu kém"
+
+
+def test_command_line_writes_the_pack(demo_store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "bao_cao"
+    code = report_main(
+        ["build", "--out", str(out), "--db", str(demo_store), "--groups", "tai_chinh", "--from", "2015", "--quiet"]
+    )
+    assert code == 0
+    assert {p.name for p in out.iterdir()} == {*FILE_NAMES.values(), "bao_cao_nq29.zip"}
+    ws = load_workbook(out / FILE_NAMES["xlsx"])["Bảng 2"]
+    assert ws["B4"].value == "2015"
+    assert "biểu đồ" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--groups", "khong_co"], "Không có nhóm chỉ tiêu khong_co"),
+        (["--units", "12345"], "Không có địa bàn mã 12345"),
+        (["--from", "2020", "--to", "2015"], "Năm đầu (2020) sau năm cuối (2015)"),
+    ],
+)
+def test_command_line_refuses_unknown_choices(
+    demo_store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    assert report_main(["build", "--out", str(tmp_path), "--db", str(demo_store), "--quiet", *args]) == 2
+    assert message in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())
+
+
+def teardown_module() -> None:
+    stop_renderer()

@@ -92,6 +92,14 @@ def district_map(
             _shapes(drawn, rows, geojson, code_property)
         else:
             _tiles(drawn, rows)
+    # The traces hold classes and coordinates; the numbers go with the figure for the data export.
+    table = pd.DataFrame({p.title: p.values.set_index("unit_name")["value"].astype(float) for p in panels}).astype(
+        object
+    )
+    table = table.where(table.notna(), None)
+    fig.update_layout(
+        meta=dict(table=dict(index=list(table.index), columns=list(table.columns), data=table.to_numpy().tolist()))
+    )
     apply_style(fig, "", legend="none", height=480 if len(panels) == 1 else 440)
     fig.update_layout(margin=dict(l=10, r=10, t=70, b=10))
     fig.update_annotations(font=dict(size=14))

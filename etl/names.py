@@ -183,6 +183,10 @@ def find_units_in_text(text: str, ref: Reference) -> set[str]:
             unit = ref.units[code]
             if len(alias_key) >= 3 and kind_words.get(unit.kind, "?") + alias_key in folded:
                 found.add(code)
+    for alias_key, former in ref.former_kinds.items():  # "Thị xã X" of a unit that is a city now
+        for code, _f, _t, former_kind in former:
+            if len(alias_key) >= 3 and kind_words.get(former_kind, "?") + alias_key in folded:
+                found.add(code)
     for code, unit in ref.units.items():
         base, kind = strip_unit_prefix(unit.name)
         if kind is not None and fold_key(unit.name) in folded:

@@ -6,6 +6,7 @@ from charts.trend import year_label
 from ui import auth, geo, inputs
 from ui.boundaries import changes_note, current_values
 from ui.components import page_header
+from ui.downloads import chart_downloads, source_for
 from ui.tables import formatted
 from views.map import build_map
 
@@ -36,6 +37,9 @@ view = build_map(
 )
 st.subheader(view.title)
 st.plotly_chart(view.figure, key="map_chart")
+chart_downloads(
+    view.figure, title=f"{view.title} – bản đồ", unit=view.unit, source=source_for([f.indicator_code]), key="map"
+)
 if shapes is None:
     st.caption(
         "Bản đồ ô vuông: mỗi ô là một huyện, thị xã, thành phố (vị trí theo danh mục đơn vị). Để vẽ theo ranh giới "

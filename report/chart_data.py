@@ -57,6 +57,9 @@ def _heatmap(trace: Any) -> pd.DataFrame:
 
 def figure_table(fig: go.Figure, value_name: str = "Giá trị") -> pd.DataFrame:
     """The figure's numbers: index = series (or category), columns = x labels."""
+    given = fig.layout.meta.get("table") if isinstance(fig.layout.meta, dict) else None
+    if given:  # a figure whose traces do not hold its numbers (the district map) carries them
+        return pd.DataFrame(given["data"], index=given["index"], columns=given["columns"])
     traces = list(fig.data)
     heatmaps = [t for t in traces if t.type == "heatmap"]
     if heatmaps:

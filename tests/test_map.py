@@ -147,3 +147,14 @@ def test_trend_toggle_sums_the_merged_district_and_marks_the_changes(
         expected = number(reported.loc["Huyện Ngọc Lâm", year]) + number(reported.loc["Huyện Sơn Cao", year])
         assert number(current.loc["Huyện Sơn Cao", year]) == expected
     assert current.loc["Huyện Sơn Cao", "2021-2022"] == reported.loc["Huyện Sơn Cao", "2021-2022"]
+
+
+def test_the_map_s_data_export_holds_the_values_not_the_classes() -> None:
+    from report.chart_data import figure_table
+
+    fig = district_map([_panel([82.5, None, 61.0])], indicator_name="Tỷ lệ", unit="%", direction="up")
+    table = figure_table(fig)
+    assert list(table.columns) == ["2023-2024"]
+    assert table.loc["Thành phố Sơn Hà", "2023-2024"] == 82.5 and pd.isna(
+        table.loc["Thành phố Bình Giang", "2023-2024"]
+    )

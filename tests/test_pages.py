@@ -101,13 +101,16 @@ def test_comparison_ranks_the_districts_for_the_chosen_indicator(
 
 def test_assessment_lists_the_weaknesses_of_the_chosen_group(demo_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     at = open_page(demo_store, monkeypatch, "pages/danh_gia.py", nhom="hieu_qua")
-    names = {name for df in at.dataframe for name in df.value["name_vi"]}
+    tables = [df.value for df in at.dataframe if "name_vi" in df.value.columns]
+    names = {name for df in tables for name in df["name_vi"]}
     assert "Tỷ lệ học sinh trung học cơ sở bỏ học" in names
     words = ("bỏ học", "tốt nghiệp", "hoàn thành", "lớp 5", "xét tốt nghiệp", "dự thi")
     assert all(any(w in n for w in words) for n in names), names  # only the chosen group's indicators
-    weak = next(df.value for df in at.dataframe if "Tỷ lệ học sinh trung học cơ sở bỏ học" in set(df.value["name_vi"]))
+    weak = next(df for df in tables if "Tỷ lệ học sinh trung học cơ sở bỏ học" in set(df["name_vi"]))
     row = weak[weak["name_vi"] == "Tỷ lệ học sinh trung học cơ sở bỏ học"].iloc[0]
     assert row["trend"].startswith("Xấu đi") and "xu-huong" in row["link"]
+    causes = next(df.value for df in at.dataframe if "Nội dung" in df.value.columns)  # the analysts' notes
+    assert "Huyện Mường Khoa" in set(causes["Địa bàn"])
 
 
 def test_quality_page_lists_the_flagged_value(demo_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:

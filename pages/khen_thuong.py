@@ -3,10 +3,11 @@
 import streamlit as st
 
 from etl.review_reference import commendation_quotas
+from report.commendations import list_docx, list_xlsx
 from ui import auth, data
 from ui.components import page_header
 from ui.review import nomination_editor
-from views.review import build_register, nomination_file
+from views.review import build_register, commendation_heading, nomination_file
 from views.submissions import rounds_from
 
 auth.require("viewer")
@@ -63,6 +64,25 @@ with list_tab:
         st.dataframe(view.by_district_field, width="stretch")
 with quota_tab:
     st.dataframe(view.quotas, hide_index=True, width="stretch")
+if not nominations.empty:
+    heading = commendation_heading(round_.name, data.query("store_summary").iloc[0])
+    docx_col, xlsx_col = st.columns(2)
+    docx_col.download_button(
+        "Danh sách trình Thường trực (Word)",
+        list_docx(nominations, heading),
+        file_name="danh_sach_de_nghi_khen_thuong.docx",
+        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        icon=":material/description:",
+        on_click="ignore",
+    )
+    xlsx_col.download_button(
+        "Danh sách (Excel)",
+        list_xlsx(nominations, heading),
+        file_name="danh_sach_de_nghi_khen_thuong.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/table:",
+        on_click="ignore",
+    )
 if auth.can("analyst"):
     departments = senders[senders["kind"] == "department"]
     nominators = {code: (name, "district") for code, name in districts.items()} | {

@@ -32,10 +32,6 @@ chart_downloads(view.figure, title=view.title, unit=view.unit, source=source, ke
 notes = [text for text in (view.target_text, view.break_text) if text]
 for text in notes:
     st.caption(text)
-notes = inputs.notes(f, [f.indicator_code], list(f.unit_codes) or None)
-if not notes.empty:
-    st.markdown("**Nguyên nhân, ghi chú của chuyên viên**")
-    st.dataframe(notes_table(notes).drop(columns=["Chỉ tiêu"]), hide_index=True, width="stretch")
 st.markdown(f"**Định nghĩa.** {view.definition}")
 table = view.table.rename_axis("Địa bàn")
 st.dataframe(formatted(table, view.unit), width="stretch")
@@ -44,5 +40,9 @@ st.caption(
     "“—”: không có số liệu (không phải số 0). Giá trị toàn tỉnh chỉ hiển thị khi đủ các huyện báo cáo "
     "hoặc do tỉnh báo cáo; tỷ lệ toàn tỉnh = tổng tử số / tổng mẫu số."
 )
+causes = inputs.notes(f, [f.indicator_code], list(f.unit_codes) or None)
+if not causes.empty:
+    st.markdown("**Nguyên nhân, ghi chú của chuyên viên**")
+    st.dataframe(notes_table(causes).drop(columns=["Chỉ tiêu"]), hide_index=True, width="stretch")
 units = data.query("units")
 value_history(f.indicator_code, units, [f.province_code, *(f.unit_codes or units["code"][1:])], list(f.years))

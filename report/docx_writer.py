@@ -74,7 +74,7 @@ def _cell_xml(text: str, width: int, bold: bool, align: str, size_pt: float = la
     )
 
 
-def _table(
+def bordered_table(
     doc: DocumentObject,
     header: list[str],
     rows: list[list[str]],
@@ -120,7 +120,7 @@ def district_table(doc: DocumentObject, item: TableItem) -> None:
     ]
     years = len(header) - 1
     widths = [DISTRICT_COLUMN_CM] + [(layout.LANDSCAPE_TEXT_CM - DISTRICT_COLUMN_CM) / max(1, years)] * years
-    _table(doc, header, rows, widths, ["left"] + ["right"] * years, _numbers_pt(rows))
+    bordered_table(doc, header, rows, widths, ["left"] + ["right"] * years, _numbers_pt(rows))
     layout.source(doc, item.source)
 
 
@@ -137,7 +137,7 @@ def summary_table(doc: DocumentObject, content: ReportContent) -> None:
     header = [ASSESSMENT_COLUMNS[c] for c in SUMMARY_COLUMNS]
     text["verdict"] = [verdict_short(row) for _, row in content.assessment.iterrows()]  # "" without a target
     rows = [[str(v) if not pd.isna(v) else "" for v in r] for r in text[SUMMARY_COLUMNS].to_numpy().tolist()]
-    _table(doc, header, rows, SUMMARY_WIDTHS_CM, ["left", "right", "right", "right", "left", "left", "left"])
+    bordered_table(doc, header, rows, SUMMARY_WIDTHS_CM, ["left", "right", "right", "right", "left", "left", "left"])
     layout.source(doc, item.source)
 
 

@@ -22,7 +22,7 @@ def buttons(at: AppTest) -> list[str]:
         ("pages/xu_huong.py", ["PNG", "SVG", "Số liệu (XLSX)", "XLSX", "CSV"]),
         ("pages/so_sanh.py", ["PNG", "SVG", "Số liệu (XLSX)"] * 4),
         ("pages/danh_gia.py", ["XLSX", "CSV"] * 3),
-        # coverage, flagged values, district sums vs the departments' province figures; nothing missing
+        # coverage, flagged values, and district sums vs the province figures the departments report
         ("pages/chat_luong.py", ["XLSX", "CSV"] * 3),
         ("pages/danh_muc.py", ["XLSX", "CSV"]),
         ("pages/tong_quan.py", ["XLSX", "CSV"]),

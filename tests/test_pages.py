@@ -71,7 +71,7 @@ def test_trend_shows_the_chosen_districts_the_province_and_the_years(
     demo_store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     at = open_page(demo_store, monkeypatch, "pages/xu_huong.py", chi_tieu="th_tl_cqg", dia_ban="993,999", tu="2015")
-    table = next(df.value for df in at.dataframe if df.value.index.name == "Địa bàn")  # not the notes table
+    table = at.dataframe[0].value
     assert list(table.index) == ["Tỉnh Sơn Hà", "Huyện Hòa Phong", "Huyện Mường Khoa"]
     assert table.columns[0] == "2015-2016" and table.columns[-1] == "2023-2024"
     assert table.loc["Huyện Mường Khoa", "2023-2024"].endswith("%") and "," in table.loc["Tỉnh Sơn Hà", "2023-2024"]
@@ -101,14 +101,16 @@ def test_comparison_ranks_the_districts_for_the_chosen_indicator(
 
 def test_assessment_lists_the_weaknesses_of_the_chosen_group(demo_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     at = open_page(demo_store, monkeypatch, "pages/danh_gia.py", nhom="hieu_qua")
-    tables = [df.value for df in at.dataframe if "name_vi" in df.value.columns]  # not the notes table
-    names = {name for table in tables for name in table["name_vi"]}
+    tables = [df.value for df in at.dataframe if "name_vi" in df.value.columns]
+    names = {name for df in tables for name in df["name_vi"]}
     assert "Tỷ lệ học sinh trung học cơ sở bỏ học" in names
     words = ("bỏ học", "tốt nghiệp", "hoàn thành", "lớp 5", "xét tốt nghiệp", "dự thi")
     assert all(any(w in n for w in words) for n in names), names  # only the chosen group's indicators
-    weak = next(table for table in tables if "Tỷ lệ học sinh trung học cơ sở bỏ học" in set(table["name_vi"]))
+    weak = next(df for df in tables if "Tỷ lệ học sinh trung học cơ sở bỏ học" in set(df["name_vi"]))
     row = weak[weak["name_vi"] == "Tỷ lệ học sinh trung học cơ sở bỏ học"].iloc[0]
     assert row["trend"].startswith("Xấu đi") and "xu-huong" in row["link"]
+    causes = next(df.value for df in at.dataframe if "Nội dung" in df.value.columns)  # the analysts' notes
+    assert "Huyện Mường Khoa" in set(causes["Địa bàn"])
 
 
 def test_quality_page_lists_the_flagged_value(demo_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -219,3 +219,29 @@ def test_events_appear_on_the_trend_chart_of_the_indicators_they_affect(
     )
     assert "Tiêu chuẩn trường chuẩn quốc gia mới" in cqg and "NQ 29-NQ/TW" in cqg
     assert "Tiêu chuẩn trường chuẩn quốc gia mới" not in pupils and "KL 51-KL/TW" in pupils
+
+
+def test_the_commendation_list_has_one_row_per_nomination_and_safe_cells(demo_store: Path) -> None:
+    import io
+
+    import docx
+    from openpyxl import load_workbook
+
+    from report.commendations import ListHeading, list_docx, list_xlsx
+
+    nominations = query(demo_store, "current_nominations")
+    nominations.loc[0, "name"] = '=HYPERLINK("http://x")'
+    heading = ListHeading("Tỉnh Sơn Hà", "Tổng kết 10 năm NQ 29", date(2023, 5, 20), True)
+    document = docx.Document(io.BytesIO(list_docx(nominations, heading)))
+    collectives, individuals = document.tables
+    is_individual = nominations["kind"] == "individual"
+    assert len(individuals.rows) == 1 + int(is_individual.sum())  # header + one row each
+    assert len(collectives.rows) == 1 + int((~is_individual).sum())
+    assert [c.text for c in individuals.rows[0].cells][:2] == ["STT", "Tên tập thể, cá nhân"]
+    names = {row.cells[1].text for row in individuals.rows[1:]}
+    assert set(nominations.loc[is_individual, "name"]) == names
+    assert individuals.rows[0]._tr.xpath("./w:trPr/w:tblHeader")  # repeated on every page
+    sheet = load_workbook(io.BytesIO(list_xlsx(nominations, heading))).worksheets[0]
+    cells = [c for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert all(c.data_type != "f" for c in cells)
+    assert any(str(c.value).endswith('HYPERLINK("http://x")') for c in cells)

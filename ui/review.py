@@ -17,8 +17,12 @@ NEW = -1
 
 
 def _user_name() -> str:
+    """The analyst saving; anyone else is stopped here even if a form was somehow shown."""
     user = auth.current_user()
-    assert user is not None and user.can("analyst")  # callers show these forms to analysts only
+    if user is None or not user.can("analyst"):
+        st.error("Chỉ chuyên viên tổng hợp hoặc quản trị viên được sửa nội dung này.")
+        st.stop()
+    assert user is not None
     return user.name
 
 

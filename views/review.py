@@ -181,3 +181,10 @@ def nomination_file(db_path: Path, nomination_id: int, version: int) -> bytes | 
     finally:
         con.close()
     return bytes(rows[0][0]) if rows else None
+
+
+def commendation_heading(round_name: str, summary: pd.Series) -> Any:
+    """The list's heading from the store summary (province name, illustrative or not), dated today."""
+    from report.commendations import ListHeading
+
+    return ListHeading(str(summary["province_name"]), round_name, date.today(), bool(summary["illustrative"]))

@@ -112,7 +112,7 @@ PAGES = {
         ),
     ],
 }
-page = st.navigation(PAGES)
+page = st.navigation(PAGES, expanded=True)  # every page listed: no "View more" fold
 if view == "visible":
     render_sidebar()
 auth.sidebar_account()

@@ -385,3 +385,14 @@ def test_an_analyst_adds_a_note_from_the_page(
     finally:
         con.close()
     assert rows == [("Nguyên nhân thử nghiệm: tăng đầu tư.", "lan")]
+
+
+def test_an_empty_note_is_refused_on_the_page(
+    db: Path, monkeypatch: pytest.MonkeyPatch, users: dict[str, dict[str, str]]
+) -> None:
+    at = app(db, monkeypatch, users, role="analyst")
+    at.switch_page("pages/nguyen_nhan.py").run()
+    before = db.read_bytes()
+    next(b for b in at.button if b.label.startswith("Lưu (giữ lại")).click().run()
+    assert any("không được để trống" in e.value for e in at.error)
+    assert db.read_bytes() == before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pandas as pd
@@ -29,6 +30,21 @@ def _user_name() -> str:
 def _saved(message: str) -> None:
     st.session_state["review_saved"] = message
     st.rerun()
+
+
+def _id(picked: int) -> int | None:
+    """The record being edited, or None for a new one."""
+    return None if picked == NEW else picked
+
+
+def _try_save(save: Callable[[], int], what: str) -> None:
+    """Run one save; a refusal is shown in Vietnamese, a success reruns the page with a message."""
+    try:
+        saved = save()
+    except ReviewInputError as exc:
+        st.error(str(exc))
+    else:
+        _saved(f"Đã lưu {what} #{saved}.")
 
 
 def show_saved() -> None:
@@ -87,12 +103,7 @@ def note_editor(notes: pd.DataFrame, indicator_code: str) -> None:
                 "first_year": None if whole else first,
                 "last_year": None if whole else last,
             }
-            try:
-                saved = save_note(data.db_path(), fields, _user_name(), None if note_id == NEW else note_id)
-            except ReviewInputError as exc:
-                st.error(str(exc))
-            else:
-                _saved(f"Đã lưu ghi chú #{saved}.")
+            _try_save(lambda: save_note(data.db_path(), fields, _user_name(), _id(note_id)), "ghi chú")
         if note_id != NEW:
             _withdraw_button("notes", note_id, "ghi chú")
 
@@ -121,12 +132,7 @@ def event_editor(events: pd.DataFrame) -> None:
                 "description": description or None,
                 "indicators": indicators,
             }
-            try:
-                saved = save_event(data.db_path(), fields, _user_name(), None if event_id == NEW else event_id)
-            except ReviewInputError as exc:
-                st.error(str(exc))
-            else:
-                _saved(f"Đã lưu sự kiện #{saved}.")
+            _try_save(lambda: save_event(data.db_path(), fields, _user_name(), _id(event_id)), "sự kiện")
         if event_id != NEW:
             _withdraw_button("policy_events", event_id, "sự kiện")
 
@@ -198,12 +204,7 @@ def nomination_editor(nominations: pd.DataFrame, nominators: dict[str, tuple[str
                 "file_name": old.get("file_name"),
             }
             attachment = (report.name, report.getvalue()) if report is not None else None
-            try:
-                saved = save_nomination(data.db_path(), fields, _user_name(), None if pick == NEW else pick, attachment)
-            except ReviewInputError as exc:
-                st.error(str(exc))
-            else:
-                _saved(f"Đã lưu đề nghị #{saved}.")
+            _try_save(lambda: save_nomination(data.db_path(), fields, _user_name(), _id(pick), attachment), "đề nghị")
         if pick != NEW:
             _withdraw_button("nominations", pick, "đề nghị")
 

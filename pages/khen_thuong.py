@@ -50,16 +50,14 @@ with list_tab:
             }
             pick = st.selectbox("Báo cáo thành tích", list(labels), format_func=labels.__getitem__, key="report_pick")
             row = with_files[with_files["nomination_id"] == pick].iloc[0]
-            content = nomination_file(data.db_path(), int(pick), int(row["file_version"]))
-            if content is not None:
-                st.download_button(
-                    "Tải báo cáo thành tích",
-                    content,
-                    file_name=str(row["file_name"]),
-                    icon=":material/download:",
-                    on_click="ignore",
-                    key="report_download",
-                )
+            st.download_button(  # read from the store only when clicked
+                "Tải báo cáo thành tích",
+                lambda: nomination_file(data.db_path(), int(pick), int(row["file_version"])),
+                file_name=str(row["file_name"]),
+                icon=":material/download:",
+                on_click="ignore",
+                key="report_download",
+            )
         st.markdown("**Theo đơn vị và lĩnh vực**")
         st.dataframe(view.by_district_field, width="stretch")
 with quota_tab:
@@ -69,7 +67,7 @@ if not nominations.empty:
     docx_col, xlsx_col = st.columns(2)
     docx_col.download_button(
         "Danh sách trình Thường trực (Word)",
-        list_docx(nominations, heading),
+        lambda: list_docx(nominations, heading),  # built on click, not on every rerun
         file_name="danh_sach_de_nghi_khen_thuong.docx",
         mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         icon=":material/description:",
@@ -77,7 +75,7 @@ if not nominations.empty:
     )
     xlsx_col.download_button(
         "Danh sách (Excel)",
-        list_xlsx(nominations, heading),
+        lambda: list_xlsx(nominations, heading),
         file_name="danh_sach_de_nghi_khen_thuong.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/table:",

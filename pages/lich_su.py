@@ -54,12 +54,11 @@ st.subheader("Một lô")
 labels = {int(r.batch_id): f"Lô {r.batch_id} · {r.file_name} · {r.status}" for r in batches.itertuples()}
 batch_id = st.selectbox("Chọn lô", list(labels), format_func=labels.__getitem__, key="history_batch")
 row = batches[batches["batch_id"] == batch_id].iloc[0]
-original = download_original(data.db_path(), int(batch_id)) if row["has_file"] else None
-if original is not None:
-    st.download_button(
+if row["has_file"]:
+    st.download_button(  # the archived bytes are read only when the button is clicked
         "Tải tệp gốc",
-        original[1],
-        file_name=original[0],
+        lambda: download_original(data.db_path(), int(batch_id)),
+        file_name=str(row["file_name"]),
         icon=":material/download:",
         on_click="ignore",
         key="history_original",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -30,6 +31,15 @@ def _user_name() -> str:
 def _saved(message: str) -> None:
     st.session_state["review_saved"] = message
     st.rerun()
+
+
+def _pick(
+    label: str, records: pd.DataFrame, id_column: str, labels: dict[int, str], key: str
+) -> tuple[int, dict[str, Any]]:
+    """The record chosen for editing (NEW for a new one) and its current fields ({} when new)."""
+    picked = int(st.selectbox(label, list(labels), format_func=labels.__getitem__, key=key))
+    old = records[records[id_column] == picked].iloc[0].to_dict() if picked != NEW else {}
+    return picked, {str(k): v for k, v in old.items()}
 
 
 def _id(picked: int) -> int | None:
@@ -63,8 +73,7 @@ def note_editor(notes: pd.DataFrame, indicator_code: str) -> None:
         for r in notes.to_dict("records")
     }
     with st.expander("Thêm hoặc sửa ghi chú", icon=":material/edit_note:"):
-        note_id = st.selectbox("Ghi chú", list(labels), format_func=labels.__getitem__, key="note_pick")
-        old = notes[notes["note_id"] == note_id].iloc[0].to_dict() if note_id != NEW else {}
+        note_id, old = _pick("Ghi chú", notes, "note_id", labels, "note_pick")
         with st.form("note_form"):
             code = st.selectbox(
                 "Chỉ tiêu",
@@ -114,8 +123,7 @@ def event_editor(events: pd.DataFrame) -> None:
         int(r["event_id"]): f"{r['year']} · {r['title']}" for r in events.to_dict("records")
     }
     with st.expander("Thêm hoặc sửa sự kiện", icon=":material/event:"):
-        event_id = st.selectbox("Sự kiện", list(labels), format_func=labels.__getitem__, key="event_pick")
-        old = events[events["event_id"] == event_id].iloc[0].to_dict() if event_id != NEW else {}
+        event_id, old = _pick("Sự kiện", events, "event_id", labels, "event_pick")
         with st.form("event_form"):
             year = st.number_input("Năm", 2000, 2040, int(old.get("year", 2020)))
             has_end = st.checkbox("Kéo dài nhiều năm", value=bool(old) and pd.notna(old.get("last_year")))
@@ -145,8 +153,7 @@ def nomination_editor(nominations: pd.DataFrame, nominators: dict[str, tuple[str
         for r in nominations.to_dict("records")
     }
     with st.expander("Thêm hoặc sửa đề nghị khen thưởng", icon=":material/military_tech:"):
-        pick = st.selectbox("Đề nghị", list(labels), format_func=labels.__getitem__, key="nomination_pick")
-        old = nominations[nominations["nomination_id"] == pick].iloc[0].to_dict() if pick != NEW else {}
+        pick, old = _pick("Đề nghị", nominations, "nomination_id", labels, "nomination_pick")
         codes, kinds, fields_, statuses = (
             list(nominators),
             list(KIND_LABELS_VI),

@@ -88,7 +88,7 @@ def _issues(check: FileCheck, key: str) -> None:
     st.dataframe(issues_frame(check.report.issues).rename(columns=ISSUE_HEADERS_VI), hide_index=True, width="stretch")
     st.download_button(
         "Tải báo cáo kiểm tra (Excel)",
-        issues_workbook(check),
+        lambda: issues_workbook(check),  # built on click, not on every rerun
         file_name=f"kiem_tra_{check.name.rsplit('.', 1)[0]}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/download:",

@@ -19,12 +19,14 @@ def batch_table(batches: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def download_original(db_path: Path, batch_id: int) -> tuple[str, bytes] | None:
+def download_original(db_path: Path, batch_id: int) -> bytes:
+    """The bytes of the file archived with a batch (empty if it predates the archive)."""
     con = open_reader(db_path)
     try:
-        return original_file(con, batch_id)
+        archived = original_file(con, batch_id)
     finally:
         con.close()
+    return archived[1] if archived else b""
 
 
 def rollback(db_path: Path, batch_id: int, actor: str, note: str | None) -> str:

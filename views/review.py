@@ -169,7 +169,7 @@ def build_register(
     return RegisterView(table, by_field, quota_rows, problems)
 
 
-def nomination_file(db_path: Path, nomination_id: int, version: int) -> bytes | None:
+def nomination_file(db_path: Path, nomination_id: int, version: int) -> bytes:
     """The achievement report attached to one version of a nomination."""
     from store import open_reader
 
@@ -180,7 +180,7 @@ def nomination_file(db_path: Path, nomination_id: int, version: int) -> bytes | 
         ).fetchall()
     finally:
         con.close()
-    return bytes(rows[0][0]) if rows else None
+    return bytes(rows[0][0]) if rows else b""
 
 
 def commendation_heading(round_name: str, summary: pd.Series) -> Any:

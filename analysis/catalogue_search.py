@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from etl.text import fold_key
+from vocab.text import fold_key
 
 SEARCH_FIELDS = ("code", "name_vi", "name_en", "aliases", "definition", "group_name")
 

@@ -20,13 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from etl import settings
-from etl import template_layout as layout
 from etl.demo import build_demo
 from etl.demo.build import DEMO_DATA, demo_values
 from etl.demo.model import DistrictModel, Profile, province_values
-from etl.init_store import init_store
-from etl.reference import Reference, read_csv_rows
-from etl.template_source import TemplateSource
+from etl.reference import template_layout as layout
+from etl.reference.files import read_csv_rows
+from etl.reference.init_store import init_store
+from etl.reference.model import Reference
+from etl.reference.template_source import TemplateSource
 from store import open_reader, write_session
 from store.batches import NewBatch, record_batch
 

@@ -4,7 +4,7 @@ The same generated files (layout 1: one indicator-rows workbook per district; la
 one unit-rows workbook with a sheet per year) are checked and loaded three ways that
 differ only in how the workbook is read into grids:
 
-* ``calamine``: our reader (etl/ingest.py: calamine + a regex scan of the sheet XML for
+* ``calamine``: our reader (etl/reading/ingest.py: calamine + a regex scan of the sheet XML for
   number formats, errors and formulas without a cached value);
 * ``openpyxl``: openpyxl.load_workbook (values, number formats, merged cells), the plain
   way to see the same facts;
@@ -31,11 +31,11 @@ import pandas as pd
 from openpyxl import Workbook, load_workbook
 
 from bench.run import machine_info
-from etl.grid import Grid, read_workbook
-from etl.ingest import read_any, read_grids
-from etl.init_store import init_store
-from etl.pipeline import load_content
-from etl.reference import Reference
+from etl.load.pipeline import load_content
+from etl.reading.grid import Grid, read_workbook
+from etl.reading.ingest import read_any, read_grids
+from etl.reference.init_store import init_store
+from etl.reference.model import Reference
 from store import open_reader
 
 YEARS = range(2013, 2024)

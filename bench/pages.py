@@ -19,14 +19,14 @@ from typing import Any
 
 import duckdb
 
-from etl.init_store import init_store
+from etl.reference.init_store import init_store
+from page_models.assessment import build_assessment
+from page_models.catalogue import build_catalogue
+from page_models.common import Selection
+from page_models.compare import build_compare
+from page_models.quality import build_quality
+from page_models.trend import build_trend
 from store import fetch_df, open_reader, write_session
-from views.assessment import build_assessment
-from views.catalogue import build_catalogue
-from views.common import Selection
-from views.compare import build_compare
-from views.quality import build_quality
-from views.trend import build_trend
 
 INDICATOR = "th_tl_cqg"
 

@@ -22,8 +22,8 @@ import duckdb
 from bench.fixtures import district_files
 from etl.demo import build_demo
 from etl.demo.build import write_demo_files
-from etl.init_store import init_store
-from etl.pipeline import load_content, load_paths
+from etl.load.pipeline import load_content, load_paths
+from etl.reference.init_store import init_store
 from store import fetch_df, open_reader, write_session
 
 Info = dict[str, Any]

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from charts.colors import FALLBACK_COLOR, PROVINCE_COLOR, sequential_scale
 from charts.style import MISSING_TEXT, apply_style, format_number, format_with_unit, unit_suffix, value_axis_title
 from charts.trend import period_word, set_year_axis, year_label, year_range
-from etl.numbers import format_vi
+from vocab.numbers import format_vi
 
 __all__ = ["disparity_figure", "heatmap_figure", "rank_change_figure", "ranked_bar_figure"]
 

@@ -174,7 +174,7 @@ def _tile_positions(rows: pd.DataFrame) -> pd.DataFrame:
 
 def _short(name: str) -> str:
     """The name without its prefix, for a tile label ("Huyện Hòa Phong" → "Hòa Phong")."""
-    from etl.text import strip_unit_prefix
+    from vocab.text import strip_unit_prefix
 
     return strip_unit_prefix(name)[0]
 

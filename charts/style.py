@@ -1,7 +1,7 @@
 """Shared look of every chart: Vietnamese number format, font, size, legend.
 
 Numbers shown in hover text and labels are pre-formatted with
-:func:`etl.numbers.format_vi` ("1.234,5"); ``layout.separators = ",."`` makes
+:func:`vocab.numbers.format_vi` ("1.234,5"); ``layout.separators = ",."`` makes
 the axis ticks follow the same convention.
 """
 
@@ -13,7 +13,7 @@ from typing import Literal
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from etl.numbers import format_vi
+from vocab.numbers import format_vi
 
 __all__ = [
     "FONT_FAMILY",

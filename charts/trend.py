@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from charts.colors import FALLBACK_COLOR, PROVINCE_COLOR, TARGET_COLOR
 from charts.style import apply_style, decimals_for, format_number, unit_suffix, value_axis_title
-from etl.numbers import format_vi
+from vocab.numbers import format_vi
 
 __all__ = [
     "Event",

@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from etl.init_store import init_store
-from etl.pipeline import current_user, load_paths
-from etl.reference import ReferenceDataError
-from etl.report import render_report, render_summary
-from etl.template_source import TemplateSource
+from etl.load.console import render_report, render_summary
+from etl.load.pipeline import current_user, load_paths
+from etl.reference.init_store import init_store
+from etl.reference.model import ReferenceDataError
+from etl.reference.template_source import TemplateSource
 from store import (
     StoreBusyError,
     StoreMissingError,
@@ -94,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def cmd_init(args: argparse.Namespace, db: Path) -> int:
     units = args.units
     if args.province:
-        from etl.province_registry import PROVINCE_DIR, prepare_registry
+        from etl.reference.province import PROVINCE_DIR, prepare_registry
 
         units, written = prepare_registry(args.province, args.registry_dir or PROVINCE_DIR)
         print(f"{'Đã ghi' if written else 'Dùng'} danh mục đơn vị {units} (sửa tệp này rồi chạy lại để bổ sung).")
@@ -136,7 +136,7 @@ def cmd_load(args: argparse.Namespace, db: Path) -> int:
 
 
 def cmd_alias(args: argparse.Namespace, db: Path) -> int:
-    from etl.aliases import AliasError, save_alias
+    from etl.load.aliases import AliasError, save_alias
 
     try:
         save_alias(db, args.kind, args.text, args.code, args.user or current_user())

@@ -23,7 +23,7 @@ class RawCell:
     year_cell: str | None = None
     unit_label: str | None = None  # the row's "Đơn vị tính" as written in the file
     scale: float = 1.0  # factor to the catalogue unit ("nghìn học sinh" -> 1000)
-    convention: str = "vi"  # decimal convention of the file, see etl/convention.py
+    convention: str = "vi"  # decimal convention of the file, see etl/resolve/convention.py
     flags: tuple[str, ...] = ()  # kept with the value (e.g. "scaled-x1000")
 
 

@@ -3,12 +3,12 @@
 import streamlit as st
 
 from charts.trend import year_label
+from page_models.map import build_map
 from ui import auth, geo, inputs
 from ui.boundaries import changes_note, current_values
 from ui.components import page_header
 from ui.downloads import chart_downloads, source_for
 from ui.tables import formatted
-from views.map import build_map
 
 auth.require("viewer")
 

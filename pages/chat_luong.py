@@ -2,11 +2,11 @@
 
 import streamlit as st
 
+from page_models.quality import build_quality
 from ui import auth, data
 from ui.components import page_header
 from ui.downloads import table_downloads
 from ui.history import value_history
-from views.quality import build_quality
 
 auth.require("viewer")
 

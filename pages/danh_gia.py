@@ -2,12 +2,12 @@
 
 import streamlit as st
 
+from page_models.assessment import build_assessment
+from page_models.review import notes_table
 from ui import auth, inputs
 from ui.components import page_header
 from ui.downloads import source_for, table_downloads
 from ui.tables import ASSESSMENT_COLUMNS, assessment_rows
-from views.assessment import build_assessment
-from views.review import notes_table
 
 auth.require("viewer")
 

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
+from page_models.catalogue import build_catalogue
 from ui import auth, data
 from ui.components import page_header
 from ui.downloads import table_downloads
-from views.catalogue import build_catalogue
 
 auth.require("viewer")
 

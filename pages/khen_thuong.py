@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from etl.review_reference import commendation_quotas
+from etl.reference.review import commendation_quotas
+from page_models.review import build_register, commendation_heading, nomination_file
+from page_models.submissions import rounds_from
 from report.commendations import list_docx, list_xlsx
 from ui import auth, data
 from ui.components import page_header
 from ui.review import nomination_editor
-from views.review import build_register, commendation_heading, nomination_file
-from views.submissions import rounds_from
 
 auth.require("viewer")
 

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
+from page_models.batches import batch_table, download_original, rollback
 from store.batches import RollbackError
 from ui import auth, data
-from views.batches import batch_table, download_original, rollback
 
 user = auth.require("analyst")
 assert user is not None

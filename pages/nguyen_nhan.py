@@ -2,10 +2,10 @@
 
 import streamlit as st
 
+from page_models.review import notes_table
 from ui import auth, data
 from ui.components import page_header
 from ui.review import event_editor, note_editor
-from views.review import notes_table
 
 auth.require("viewer")
 

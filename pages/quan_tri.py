@@ -6,8 +6,8 @@ import streamlit as st
 
 from access.users import ROLE_LABELS_VI
 from etl import settings
+from page_models.admin import account_rows, save_round_version, save_settings, user_entry
 from ui import auth, data
-from views.admin import account_rows, save_round_version, save_settings, user_entry
 
 user = auth.require("admin")
 assert user is not None

@@ -3,11 +3,11 @@
 import streamlit as st
 
 from charts.trend import year_label
+from page_models.compare import build_compare
 from ui import auth, inputs
 from ui.boundaries import boundary_values
 from ui.components import page_header
 from ui.downloads import chart_downloads, source_for
-from views.compare import build_compare
 
 auth.require("viewer")
 

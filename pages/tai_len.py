@@ -3,9 +3,9 @@
 import streamlit as st
 
 from etl import settings
+from page_models.upload import ACCEPTED_TYPES, check_upload, confirm_uploads, name_questions
 from ui import auth, data
 from ui.upload import confirm_form, confirm_names, file_details, overview
-from views.upload import ACCEPTED_TYPES, check_upload, confirm_uploads, name_questions
 
 user = auth.require("analyst")
 assert user is not None

@@ -6,8 +6,8 @@ import streamlit as st
 
 from analysis.submissions import STATUS_LABELS_VI
 from charts.submissions import tracker_figure
+from page_models.submissions import build_tracker, rounds_from
 from ui import auth, data
-from views.submissions import build_tracker, rounds_from
 
 auth.require("analyst")
 st.title("Theo dõi nộp báo cáo")

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
+from page_models.assessment import build_assessment
 from ui import auth, data, inputs
 from ui.cards import headline_card, standing_list
 from ui.components import page_header
 from ui.downloads import source_for, table_downloads
 from ui.tables import ASSESSMENT_COLUMNS, assessment_rows
-from views.assessment import build_assessment
 
 auth.require("viewer")
 

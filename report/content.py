@@ -1,7 +1,7 @@
 """What the report pack holds: numbered figures and tables per indicator group, and the findings.
 
-Built from the store with the dashboard's own page models (views.trend for a
-chart and its district × year table, views.assessment for the findings), so
+Built from the store with the dashboard's own page models (page_models.trend for a
+chart and its district × year table, page_models.assessment for the findings), so
 the pack shows what the dashboard shows. Charts are drawn for rates, ratios,
 levels and amounts; counts get a table only (a district's count is a part of
 the province total, so one chart of eleven lines says little).
@@ -19,12 +19,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.trend import year_label
+from page_models.assessment import build_assessment
+from page_models.common import Selection
+from page_models.trend import build_trend, shown_rows, trend_table
 from report.findings import Findings, draft_findings
 from report.notes import analyst_notes
 from store import fetch_df, open_reader
-from views.assessment import build_assessment
-from views.common import Selection
-from views.trend import build_trend, shown_rows, trend_table
 
 FigureHook = Callable[["FigureItem", int], None]  # (figure, expected number of figures)
 
@@ -80,7 +80,7 @@ class ReportContent:
     as_of: datetime | None
     illustrative: bool
     findings: Findings
-    assessment: pd.DataFrame  # views.assessment table of the chosen groups
+    assessment: pd.DataFrame  # page_models.assessment table of the chosen groups
     summary: TableItem  # "Bảng 1": the assessment, one row per indicator
     groups: list[GroupSection]
 

@@ -1,6 +1,6 @@
 """Draft findings: "Kết quả đạt được" and "Hạn chế, yếu kém" sentences from the assessment.
 
-The rows come from views.assessment.build_assessment (the same analysis the
+The rows come from page_models.assessment.build_assessment (the same analysis the
 dashboard's "Đánh giá kết quả – hạn chế" page shows), and every number goes
 through ui.format (the dashboard's formatting), so the report and the
 dashboard read the same figures. A sentence, for instance:

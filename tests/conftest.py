@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from etl.init_store import init_store
-from etl.reference import Reference
-from etl.template_source import TemplateSource
+from etl.reference.init_store import init_store
+from etl.reference.model import Reference
+from etl.reference.template_source import TemplateSource
 from store import open_reader
 
 Values = Mapping[tuple[str, int], float]
@@ -71,7 +71,7 @@ def cell_of(path: Path, indicator_code: str, year: int) -> tuple[str, str]:
     """(sheet, cell) holding an indicator's value for a year in a template file."""
     from openpyxl import load_workbook
 
-    from etl import template_layout as layout
+    from etl.reference import template_layout as layout
 
     wb = load_workbook(path)
     for sheet in layout.DATA_SHEETS:

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from etl.aliases import AliasError, save_alias
 from etl.cli import main
-from etl.pipeline import load_content
+from etl.load.aliases import AliasError, save_alias
+from etl.load.pipeline import load_content
 from store import open_reader
 
 

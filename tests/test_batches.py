@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.pipeline import load_paths
+from etl.load.pipeline import load_paths
 from store import fetch_df, open_reader, write_session
 from store.batches import RollbackError, rollback_batch
 from tests.conftest import current_values
@@ -99,7 +99,7 @@ def test_batch_records_provenance(store: Path, write_template: Callable[..., Pat
 def test_a_load_landing_between_check_and_write_triggers_a_recheck(
     store: Path, write_template: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import etl.pipeline as pipeline
+    import etl.load.pipeline as pipeline
 
     ours = write_template("993", {("th_hs", 2020): 9000}, "ours.xlsx")
     theirs = write_template("993", {("th_hs", 2019): 4000}, "theirs.xlsx")

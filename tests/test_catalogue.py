@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from etl.init_store import init_store
-from etl.reference import REFERENCE_DIR, parse_indicators
+from etl.reference.files import REFERENCE_DIR, parse_indicators
+from etl.reference.init_store import init_store
 from store import open_reader
 
 LEVELS = ("mn", "th", "thcs", "thpt")
@@ -149,7 +149,8 @@ def test_replacing_the_registry_skips_demo_targets_with_a_note(tmp_path: Path) -
 
 
 def test_registry_names_that_cannot_be_told_apart_are_refused(tmp_path: Path) -> None:
-    from etl.reference import ReferenceDataError, parse_units
+    from etl.reference.files import parse_units
+    from etl.reference.model import ReferenceDataError
 
     units = tmp_path / "units.csv"
     units.write_text(

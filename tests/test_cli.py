@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from etl import template_layout as layout
 from etl.cli import main
+from etl.reference import template_layout as layout
 from tests.conftest import current_values, set_cell
 
 

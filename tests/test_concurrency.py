@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from etl.pipeline import load_paths
+from etl.load.pipeline import load_paths
 from store import open_reader, write_session
 from store.connection import snapshot_id
 from tests.conftest import current_values

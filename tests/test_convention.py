@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.convention import decide, parse_with
-from etl.numbers import format_vi
+from etl.resolve.convention import decide, parse_with
+from vocab.numbers import format_vi
 
 
 def test_evidence_decides() -> None:

@@ -129,8 +129,8 @@ def test_every_value_lies_in_its_valid_range_but_the_planted_error(demo_store: P
 def test_demo_files_say_they_are_illustrative(tmp_path: Path, demo_store: Path) -> None:
     from openpyxl import load_workbook
 
-    from etl import template_layout as layout
     from etl.demo.build import write_demo_files
+    from etl.reference import template_layout as layout
 
     files = write_demo_files(demo_store, tmp_path)
     assert len(files) == 14  # ten districts and four departments
@@ -145,7 +145,7 @@ def test_budget_share_dips_below_the_resolution_floor(values: pd.DataFrame) -> N
 
 
 def test_the_narrow_assessment_query_gives_the_same_assessment(demo_store: Path) -> None:
-    from views.assessment import build_assessment
+    from page_models.assessment import build_assessment
 
     con = open_reader(demo_store)
     try:

@@ -9,11 +9,11 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from etl.diff import diff_summary, diff_values
+from etl.load.diff import diff_summary, diff_values
 from etl.records import Value
+from page_models.upload import check_upload, confirm_uploads, issues_workbook
 from store import open_reader
 from tests.conftest import set_cell
-from views.upload import check_upload, confirm_uploads, issues_workbook
 
 
 def value(unit: str, code: str, year: int, v: float) -> Value:
@@ -106,7 +106,7 @@ def test_an_oversized_file_is_refused_before_reading(store: Path) -> None:
 
 
 def test_an_unknown_sender_is_refused(store: Path, write_template: Callable[..., Path]) -> None:
-    from etl.pipeline import load_content
+    from etl.load.pipeline import load_content
 
     path = write_template("993", {("mn_truong", 2013): 20})
     report = load_content(path.read_bytes(), path.name, store, sender_code="so_khong_co")

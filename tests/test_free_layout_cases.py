@@ -6,8 +6,8 @@ import io
 
 from openpyxl import Workbook
 
-from etl.ingest import _default_reference, read_any
-from etl.resolve import resolve_cells
+from etl.reading.ingest import _default_reference, read_any
+from etl.resolve.cells import resolve_cells
 
 
 def _xlsx(rows: list[list[object]], title: str = "Sheet1") -> bytes:

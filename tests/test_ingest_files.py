@@ -12,7 +12,7 @@ import pytest
 
 from etl.cli import main
 from etl.demo.free_files import BUILDERS, FreeFile, all_files
-from etl.pipeline import load_content
+from etl.load.pipeline import load_content
 from store import open_reader
 
 Key = tuple[str, str, int]

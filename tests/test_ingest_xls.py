@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from etl.demo.free_files import indicator_rows, tcvn3_indicator_rows
-from etl.pipeline import load_content
+from etl.load.pipeline import load_content
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.legacy_text import decode, decode_tcvn3, decode_vni, detect_encoding, encode_tcvn3, encode_vni
+from etl.reading.legacy_text import decode, decode_tcvn3, decode_vni, detect_encoding, encode_tcvn3, encode_vni
 
 LOWER = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ"
 ALPHABET = LOWER + LOWER.upper()

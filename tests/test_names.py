@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.ingest import _default_reference
-from etl.names import match_indicator, match_unit, strip_numbering
-from etl.reference import Reference, Unit
-from etl.text import fold_key
+from etl.reading.ingest import _default_reference
+from etl.reference.model import Reference, Unit
+from etl.resolve.names import match_indicator, match_unit, strip_numbering
+from vocab.text import fold_key
 
 
 def _with_twins() -> Reference:

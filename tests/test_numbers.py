@@ -1,4 +1,4 @@
-"""Tests for etl.numbers: Vietnamese number formats and year labels (§4.5)."""
+"""Tests for vocab.numbers: Vietnamese number formats and year labels (§4.5)."""
 
 import datetime as dt
 import math
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from etl.numbers import (
+from vocab.numbers import (
     EXCEL_ERRORS,
     MISSING_MARKERS,
     ParsedNumber,

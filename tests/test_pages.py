@@ -141,7 +141,7 @@ def test_a_new_batch_shows_on_the_next_rerun(
 ) -> None:
     import shutil
 
-    from etl.pipeline import load_paths
+    from etl.load.pipeline import load_paths
 
     db = tmp_path / "live.duckdb"
     shutil.copyfile(demo_store, db)

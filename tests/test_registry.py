@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from etl import template_layout as layout
 from etl.cli import main
-from etl.pipeline import load_paths
-from etl.province_registry import find_province, province_units
-from etl.reference import Reference, ReferenceDataError
+from etl.load.pipeline import load_paths
+from etl.reference import template_layout as layout
+from etl.reference.model import Reference, ReferenceDataError
+from etl.reference.province import find_province, province_units
 from store import open_reader
 from tests.conftest import current_values
 

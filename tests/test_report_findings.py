@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from page_models.assessment import build_assessment
 from report.findings import draft_findings, finding_sentence
-from views.assessment import build_assessment
 
 CATALOGUE = pd.DataFrame(
     [

@@ -16,6 +16,7 @@ import pytest
 from docx.shared import Cm
 from openpyxl import load_workbook
 
+from page_models.assessment import build_assessment
 from report.cli import main as report_main
 from report.content import Options
 from report.docx_writer import HEADINGS
@@ -24,7 +25,6 @@ from report.pack import FILE_NAMES, Pack, build_pack
 from store import fetch_df, open_reader
 from ui.format import format_value
 from ui.tables import assessment_rows
-from views.assessment import build_assessment
 
 pytestmark = pytest.mark.skipif(
     browser_path() is None, reason="no Chrome/Chromium for kaleido (apt-get install chromium)"
@@ -174,7 +174,7 @@ def test_png_zip_holds_every_figure_at_print_resolution(pack: Pack) -> None:
 
 
 def test_analysts_notes_appear_under_the_right_heading(demo_store: Path, tmp_path: Path) -> None:
-    from views.review import save_note
+    from page_models.review import save_note
 
     db = tmp_path / "notes.duckdb"
     shutil.copyfile(demo_store, db)

@@ -11,8 +11,8 @@ import pytest
 
 from analysis.commendations import Quota, check_quotas
 from analysis.review import event_applies, event_markers, events_for, notes_for
+from page_models.review import ReviewInputError, save_nomination, save_note, withdraw_record
 from store import fetch_df, open_reader
-from views.review import ReviewInputError, save_nomination, save_note, withdraw_record
 
 NOTE = {
     "indicator_code": "th_tl_cqg",
@@ -190,8 +190,8 @@ def test_a_nomination_keeps_its_report_file_with_its_version(store: Path) -> Non
 
 
 def test_the_demo_register_tells_its_story(demo_store: Path) -> None:
-    from etl.review_reference import commendation_quotas
-    from views.review import build_register
+    from etl.reference.review import commendation_quotas
+    from page_models.review import build_register
 
     units = query(demo_store, "units")
     view = build_register(

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from etl.ingest import read_any
-from etl.pipeline import load_content
-from etl.sniff import sniff
+from etl.load.pipeline import load_content
+from etl.reading.ingest import read_any
+from etl.reading.sniff import sniff
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.pipeline import load_paths
+from etl.load.pipeline import load_paths
 from store import open_reader
 
 
@@ -123,7 +123,7 @@ def test_a_district_with_zero_denominator_is_left_out_of_the_ratio(store: Path) 
 
 
 def test_children_outside_their_validity_years_are_not_aggregated(tmp_path: Path) -> None:
-    from etl.init_store import init_store
+    from etl.reference.init_store import init_store
     from store import write_session
     from store.batches import NewBatch, record_batch
 

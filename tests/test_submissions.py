@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from analysis.submissions import Round, Sender, sender_status, year_spans
+from page_models.submissions import build_tracker, rounds_from
 from store import fetch_df, open_reader
-from views.submissions import build_tracker, rounds_from
 
 ROUND = Round("r", "Tổng kết", date(2023, 4, 28), 2013, 2015)
 SENDER = Sender("990", "Thành phố Sơn Hà", "district", ("a", "b"))

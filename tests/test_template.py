@@ -8,9 +8,9 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from etl import template_layout as layout
-from etl.pipeline import load_paths
-from etl.reference import Reference
+from etl.load.pipeline import load_paths
+from etl.reference import template_layout as layout
+from etl.reference.model import Reference
 from tests.conftest import current_values
 
 

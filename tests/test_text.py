@@ -1,4 +1,4 @@
-"""Tests for etl.text: one case per quirk in docs/domain.md §4.2-4.4."""
+"""Tests for vocab.text: one case per quirk in docs/domain.md §4.2-4.4."""
 
 import re
 import unicodedata
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from etl.text import clean_text, fold_key, strip_unit_prefix, unit_key
+from vocab.text import clean_text, fold_key, strip_unit_prefix, unit_key
 
 
 def nfd(s: str) -> str:

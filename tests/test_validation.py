@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from etl import template_layout as layout
-from etl.pipeline import load_content, load_paths
+from etl.load.pipeline import load_content, load_paths
+from etl.reference import template_layout as layout
 from store import open_reader
 from tests.conftest import cell_of, current_values, set_cell
 
@@ -171,7 +171,7 @@ def test_unreadable_files_are_rejected(store: Path, name: str, content: bytes, c
 
 
 def test_free_layout_header_without_values_is_rejected(store: Path, tmp_path: Path) -> None:
-    """Not our template: read as a free layout (etl/ingest.py), which finds a table but no values."""
+    """Not our template: read as a free layout (etl/reading/ingest.py), which finds a table but no values."""
     from openpyxl import Workbook
 
     wb = Workbook()

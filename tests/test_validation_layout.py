@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from etl import template_layout as layout
-from etl.pipeline import load_paths
-from etl.reference import Reference
+from etl.load.pipeline import load_paths
+from etl.reference import template_layout as layout
+from etl.reference.model import Reference
 from tests.conftest import cell_of, current_values, set_cell
 
 EDU, OTHER = (s.name for s in layout.DATA_SHEETS)

@@ -1,4 +1,4 @@
-"""The overview's cards and lists (drawing only; content comes from views.assessment)."""
+"""The overview's cards and lists (drawing only; content comes from page_models.assessment)."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from etl.numbers import format_vi
+from vocab.numbers import format_vi
 
 
 def format_value(value: float | None, unit: str) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from page_models.common import Selection
 from ui import data
 from ui.filters import Filters
-from views.common import Selection
 
 
 def selection(f: Filters) -> Selection:

@@ -12,8 +12,8 @@ import streamlit as st
 from analysis.commendations import FIELD_LABELS_VI, KIND_LABELS_VI, STATUS_LABELS_VI
 from analysis.review import NOTE_KINDS_VI
 from etl import settings
+from page_models.review import ReviewInputError, save_event, save_nomination, save_note, withdraw_record
 from ui import auth, data
-from views.review import ReviewInputError, save_event, save_nomination, save_note, withdraw_record
 
 NEW = -1
 

@@ -9,9 +9,9 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from etl.aliases import AliasError, save_alias
+from etl.load.aliases import AliasError, save_alias
+from page_models.upload import ISSUE_HEADERS_VI, FileCheck, NameQuestion, issue_counts, issues_frame, issues_workbook
 from ui import data
-from views.upload import ISSUE_HEADERS_VI, FileCheck, NameQuestion, issue_counts, issues_frame, issues_workbook
 
 STATUS_TEXT = {
     "validated": "Hợp lệ, sẵn sàng nạp",

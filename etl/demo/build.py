@@ -7,10 +7,11 @@ from datetime import date
 from pathlib import Path
 
 from etl.demo.model import DistrictModel, Profile, apply_planted, province_totals, province_values
-from etl.init_store import init_store
-from etl.pipeline import FileReport, load_content
-from etl.reference import REFERENCE_DIR, Reference, read_csv_rows
-from etl.template_source import TemplateSource
+from etl.load.pipeline import FileReport, load_content
+from etl.reference.files import REFERENCE_DIR, read_csv_rows
+from etl.reference.init_store import init_store
+from etl.reference.model import Reference
+from etl.reference.template_source import TemplateSource
 from store import write_session
 from store.review import save_version
 
@@ -192,6 +193,6 @@ def add_demo_review(db_path: Path) -> None:
 
 
 def _slug(name: str) -> str:
-    from etl.text import fold_key
+    from vocab.text import fold_key
 
     return fold_key(name)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from etl.legacy_text import encode_tcvn3, encode_vni
+from etl.reading.legacy_text import encode_tcvn3, encode_vni
 
 Key = tuple[str, str, int]  # unit, indicator, year
 NBSP = "\u00a0"

@@ -16,7 +16,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from etl.reference import Reference
+from etl.reference.model import Reference
 
 FIRST, LAST = 2013, 2023
 

@@ -1,0 +1,278 @@
+"""Checking and loading files: read → resolve → validate → store, all or nothing per file."""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+import duckdb
+
+from etl.issues import Issue, has_errors, make_issue
+from etl.reading.ingest import read_any
+from etl.records import Extracted, Value
+from etl.reference.model import Reference
+from etl.resolve.cells import resolve_cells
+from etl.resolve.validate import Key, validate_values
+from store import StoreBusyError, fetch_rows, open_reader, write_session
+from store.batches import NewBatch, active_batch_for, record_batch
+from store.connection import snapshot_id
+
+Reader = Callable[[bytes, str], Extracted]
+
+# In a free-layout file a cell that cannot be placed or read with certainty is skipped and
+# reported as a warning; in our template the same problems are errors (the file is rejected).
+SKIPPED_IN_FREE_LAYOUTS = frozenset(
+    {
+        "unknown-unit",
+        "unknown-indicator",
+        "derived-indicator-reported",
+        "year-label-invalid",
+        "year-out-of-range",
+        "period-type-mismatch",
+        "unit-not-active",
+        "non-numeric-value",
+        "unit-label-mismatch",
+        "percent-sign-not-allowed",
+        "not-whole-number",
+        "formula-without-value",
+        "merged-value-cell",
+        "percent-format-unknown",
+    }
+)
+
+
+@dataclass
+class FileReport:
+    """The outcome for one file: status ∈ rejected | validated | loaded | unchanged."""
+
+    file: str
+    status: str
+    values: list[Value] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    batch_id: int | None = None
+    unit_code: str | None = None
+    source_kind: str | None = None  # "template", "free-layout:<layouts>", "csv:<layouts>"
+
+    @property
+    def ok(self) -> bool:
+        return self.status in {"validated", "loaded", "unchanged"}
+
+
+def current_user() -> str:
+    try:
+        return os.environ.get("NQ29_USER") or getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def check_content(
+    content: bytes, file_label: str, con: duckdb.DuckDBPyConnection, reader: Reader = read_any
+) -> FileReport:
+    """Validate one file against the store's reference data and current values.
+
+    The default reader recognises our template and the free layouts (etl/reading/ingest.py).
+    """
+    ref = Reference.from_store(con)
+    extracted = read_any(content, file_label, ref) if reader is read_any else reader(content, file_label)
+    values, issues = resolve_cells(extracted.cells, ref, file_label)
+    issues = extracted.issues + issues
+    if extracted.source_kind != "template":
+        issues = [_skipped(i) for i in issues]
+    stored = stored_values(con, {v.unit_code for v in values})
+    issues += validate_values(values, ref, stored, file_label)
+    if not values and not has_errors(issues):
+        issues.append(make_issue("no-values", file=file_label))
+    units = {v.unit_code for v in values}
+    declared = ref.find_unit(extracted.declared_unit) if extracted.declared_unit else None
+    report = FileReport(
+        file_label,
+        "rejected" if has_errors(issues) else "validated",
+        values,
+        issues,
+        unit_code=declared or (units.pop() if len(units) == 1 else None),
+        source_kind=extracted.source_kind,
+    )
+    report.issues.sort(key=_issue_order)
+    return report
+
+
+def _skipped(issue: Issue) -> Issue:
+    if issue.code not in SKIPPED_IN_FREE_LAYOUTS or issue.severity != "error":
+        return issue
+    return replace(issue, severity="warning", message=f"{issue.message} Giá trị này không được nạp.")
+
+
+def load_content(
+    content: bytes,
+    file_label: str,
+    db_path: Path,
+    *,
+    dry_run: bool = False,
+    actor: str | None = None,
+    note: str | None = None,
+    source_kind: str | None = None,
+    reader: Reader = read_any,
+    sender_code: str | None = None,
+    received_on: date | None = None,
+    max_bytes: int | None = None,
+) -> FileReport:
+    """Check a file and, unless dry-run or invalid, load it as one batch.
+
+    The original bytes are archived with the batch; the sender defaults to the
+    file's district and the date received to today.
+    """
+    if max_bytes is not None and len(content) > max_bytes:
+        issue = make_issue(
+            "file-too-large", file=file_label, detail=f"{len(content) / 1e6:.1f} MB > {max_bytes / 1e6:.0f} MB"
+        )
+        return FileReport(file_label, "rejected", issues=[issue])
+    sha = hashlib.sha256(content).hexdigest()
+    checked_snapshot = snapshot_id(db_path) if db_path.exists() else None
+    con = open_reader(db_path)
+    try:
+        previous = active_batch_for(con, sha)
+        if previous is not None:
+            return _unchanged(file_label, previous)
+        report = check_content(content, file_label, con, reader)
+        senders = {str(row[0]) for row in fetch_rows(con, "sender_codes")}
+    finally:
+        con.close()
+    if sender_code is not None and sender_code not in senders:
+        report.issues.insert(0, make_issue("unknown-sender", file=file_label, detail=sender_code))
+        report.status = "rejected"
+    sender_code = sender_code or (report.unit_code if report.unit_code in senders else None)
+    if dry_run or not report.ok:
+        return report
+    try:
+        with write_session(db_path) as wcon:
+            previous = active_batch_for(wcon, sha)  # re-check under the writer lock
+            if previous is not None:
+                return _unchanged(file_label, previous)
+            if snapshot_id(db_path) != checked_snapshot:
+                # Another load landed between the check and the lock: check again against it.
+                report = check_content(content, file_label, wcon, reader)
+                if not report.ok:
+                    raise _Rejected
+            batch = NewBatch(
+                Path(file_label).name,
+                sha,
+                source_kind or report.source_kind or "unknown",
+                report.unit_code,
+                actor or current_user(),
+                note,
+                sender_code,
+                received_on,
+            )
+            report.batch_id = record_batch(
+                wcon,
+                batch,
+                [_observation(v) for v in report.values],
+                [_kept_issue(i) for i in report.issues],
+                content,
+            )
+    except _Rejected:
+        return report
+    report.status = "loaded"
+    return report
+
+
+class _Rejected(Exception):
+    """Aborts a write session without changing the store."""
+
+
+def load_paths(
+    paths: Sequence[Path],
+    db_path: Path,
+    *,
+    dry_run: bool = False,
+    actor: str | None = None,
+    note: str | None = None,
+    sender_code: str | None = None,
+    received_on: date | None = None,
+) -> list[FileReport]:
+    """Each file checked and loaded on its own: one bad file does not stop the others."""
+    reports = []
+    for path in paths:
+        try:
+            content = path.read_bytes()
+        except OSError as exc:
+            issue = make_issue("file-unreadable", file=path.name, detail=exc.strerror or str(exc))
+            reports.append(FileReport(path.name, "rejected", issues=[issue]))
+            continue
+        try:
+            reports.append(
+                load_content(
+                    content,
+                    path.name,
+                    db_path,
+                    dry_run=dry_run,
+                    actor=actor,
+                    note=note,
+                    sender_code=sender_code,
+                    received_on=received_on,
+                )
+            )
+        except StoreBusyError:
+            reports.append(FileReport(path.name, "rejected", issues=[make_issue("store-busy", file=path.name)]))
+    return reports
+
+
+def _unchanged(file_label: str, batch_id: int) -> FileReport:
+    issue = make_issue("already-loaded", file=file_label, batch_id=batch_id)
+    return FileReport(file_label, "unchanged", issues=[issue], batch_id=batch_id)
+
+
+def stored_values(con: duckdb.DuckDBPyConnection, unit_codes: set[str]) -> dict[Key, float]:
+    """The current own value of every (unit, indicator, year) of these units."""
+    stored: dict[Key, float] = {}
+    for unit in sorted(unit_codes):
+        for u, code, year, value in fetch_rows(con, "current_values_for_unit", {"unit_code": unit}):
+            stored[(u, code, int(year))] = float(value)
+    return stored
+
+
+def _observation(v: Value) -> dict[str, object]:
+    return {
+        "unit_code": v.unit_code,
+        "indicator_code": v.indicator_code,
+        "year": v.year,
+        "value": v.value,
+        "raw_value": v.raw,
+        "sheet": v.sheet,
+        "cell": v.cell,
+        "flags": ";".join(v.flags) or None,
+    }
+
+
+def _kept_issue(i: Issue) -> dict[str, object]:
+    return {
+        "code": i.code,
+        "severity": i.severity,
+        "sheet": i.sheet,
+        "cell": i.cell,
+        "unit_code": i.unit_code,
+        "indicator_code": i.indicator_code,
+        "year": i.year,
+        "raw_value": i.raw_value,
+        "message": i.message,
+    }
+
+
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def _issue_order(i: Issue) -> tuple[int, str, str]:
+    return (_SEVERITY_ORDER[i.severity], i.sheet or "", _cell_sort_key(i.cell))
+
+
+def _cell_sort_key(cell: str | None) -> str:
+    if not cell:
+        return ""
+    letters = "".join(ch for ch in cell if ch.isalpha())
+    digits = "".join(ch for ch in cell if ch.isdigit())
+    return f"{int(digits or 0):08d}{len(letters)}{letters}"

@@ -1,0 +1,1 @@
+"""Reading files: sniffing, grids, legacy encodings, the template and free layouts, into raw cells."""

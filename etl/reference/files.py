@@ -1,0 +1,216 @@
+"""Reading the reference CSV files (data/reference/) into rows for the store; raises on any violation."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+from typing import Any
+
+from etl.reference.model import (
+    AGGREGATIONS,
+    COMPARATORS,
+    DIRECTIONS,
+    INDICATOR_KINDS,
+    INPUTS,
+    LEVELS,
+    PERIOD_TYPES,
+    UNIT_KINDS,
+    ReferenceDataError,
+)
+from vocab.text import clean_text, fold_key, unit_key
+
+REFERENCE_DIR = Path(__file__).resolve().parents[2] / "data" / "reference"
+# An alias may carry the years it was in use: "Thị xã Bình Giang[-2015]", "TP. Bình Giang[2016-]".
+_ALIAS_YEARS = re.compile(r"^(?P<name>.*?)\s*\[\s*(?P<start>\d{4})?\s*-\s*(?P<end>\d{4})?\s*\]$")
+
+
+def read_csv_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return [{k: clean_text(v or "") for k, v in row.items()} for row in csv.DictReader(handle)]
+
+
+def parse_indicators(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
+    """Indicator rows ready for the store, and their aliases; raises on any violation."""
+    rows = read_csv_rows(path)
+    problems: list[str] = []
+    codes = {r["code"] for r in rows}
+    out: list[dict[str, Any]] = []
+    aliases: list[dict[str, str]] = []
+    seen_aliases: dict[str, str] = {}
+    for line, r in enumerate(rows, start=2):
+        problems += _check_indicator_row(r, codes, f"{path.name}:{line}")
+        for alias in [r["name_vi"], *filter(None, r["aliases"].split(";"))]:
+            key = fold_key(alias)
+            if seen_aliases.setdefault(key, r["code"]) != r["code"]:
+                problems.append(f"{path.name}:{line}: tên/bí danh '{alias}' trùng với chỉ tiêu {seen_aliases[key]}")
+            elif key not in {a["alias_key"] for a in aliases if a["indicator_code"] == r["code"]}:
+                aliases.append({"indicator_code": r["code"], "alias": alias.strip(), "alias_key": key})
+        out.append(
+            {
+                **{
+                    k: r[k]
+                    for k in (
+                        "code",
+                        "name_vi",
+                        "name_en",
+                        "level",
+                        "unit",
+                        "kind",
+                        "direction",
+                        "period_type",
+                        "input",
+                        "aggregation",
+                        "source_dept",
+                        "break_note",
+                        "definition",
+                    )
+                },
+                "group_code": r["group"],
+                "numerator": r["numerator"] or None,
+                "denominator": r["denominator"] or None,
+                "scale": _num(r["scale"]),
+                "min_value": _num(r["min_value"]),
+                "max_value": _num(r["max_value"]),
+                "break_year": _int(r["break_year"]),
+                "sort_order": _int(r["sort_order"]) or line,
+            }
+        )
+    if problems:
+        raise ReferenceDataError("\n".join(problems))
+    return out, aliases
+
+
+def _check_indicator_row(r: dict[str, str], codes: set[str], where: str) -> list[str]:
+    problems = []
+    for name, allowed in (
+        ("kind", INDICATOR_KINDS),
+        ("level", LEVELS),
+        ("direction", DIRECTIONS),
+        ("period_type", PERIOD_TYPES),
+        ("input", INPUTS),
+        ("aggregation", AGGREGATIONS),
+    ):
+        if r[name] not in allowed:
+            problems.append(f"{where}: {name} '{r[name]}' không hợp lệ (cho phép: {sorted(allowed)})")
+    if r["kind"] in {"rate", "ratio"}:
+        for part in ("numerator", "denominator"):
+            if r[part] not in codes:
+                problems.append(f"{where}: {part} '{r[part]}' của {r['code']} không có trong danh mục")
+        if not _num(r["scale"]):
+            problems.append(f"{where}: tỷ lệ {r['code']} thiếu hệ số scale")
+    if r["input"] == "derived" and r["kind"] not in {"rate", "ratio"}:
+        problems.append(f"{where}: chỉ tiêu tính toán {r['code']} phải là rate hoặc ratio")
+    return problems
+
+
+def parse_units(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Unit rows and alias rows; the official name and the code are aliases too."""
+    rows = read_csv_rows(path)
+    codes = {r["code"] for r in rows}
+    problems, units, aliases = [], [], []
+    for line, r in enumerate(rows, start=2):
+        where = f"{path.name}:{line}"
+        if r["kind"] not in UNIT_KINDS:
+            problems.append(f"{where}: kind '{r['kind']}' không hợp lệ (cho phép: {sorted(UNIT_KINDS)})")
+        if r["parent_code"] and r["parent_code"] not in codes:
+            problems.append(f"{where}: parent_code '{r['parent_code']}' không có trong tệp")
+        v_from, v_to = _int(r["valid_from"]), _int(r["valid_to"])
+        units.append(
+            {
+                "code": r["code"],
+                "name": r["name"],
+                "kind": r["kind"],
+                "parent_code": r["parent_code"] or None,
+                "valid_from": v_from,
+                "valid_to": v_to,
+                "sort_order": line,
+                "tile_row": _int(r.get("tile_row") or ""),
+                "tile_col": _int(r.get("tile_col") or ""),
+            }
+        )
+        seen: set[tuple[Any, ...]] = set()
+        for alias, a_from, a_to in [(r["name"], None, None), *map(_alias_years, filter(None, r["aliases"].split(";")))]:
+            key = unit_key(alias)
+            start = max(filter(None, (v_from, a_from)), default=None)
+            end = min(filter(None, (v_to, a_to)), default=None)
+            if (key, start, end) in seen:
+                continue  # first spelling wins
+            seen.add((key, start, end))
+            aliases.append(
+                {"unit_code": r["code"], "alias": alias, "alias_key": key, "valid_from": start, "valid_to": end}
+            )
+    if len(codes) != len(rows):
+        problems.append(f"{path.name}: mã đơn vị bị trùng")
+    problems += _alias_collisions(units, aliases, path.name)
+    if problems:
+        raise ReferenceDataError("\n".join(problems))
+    return units, aliases
+
+
+def _alias_collisions(units: list[dict[str, Any]], aliases: list[dict[str, Any]], file_name: str) -> list[str]:
+    """Two units of the same kind whose names fold to the same key could never be told apart."""
+    kinds = {u["code"]: u["kind"] for u in units}
+    seen: dict[tuple[str, str], dict[str, Any]] = {}
+    problems = []
+    for a in aliases:
+        key = (a["alias_key"], kinds[a["unit_code"]])
+        other = seen.setdefault(key, a)
+        overlap = (other["valid_to"] or 9999) >= (a["valid_from"] or 0) and (a["valid_to"] or 9999) >= (
+            other["valid_from"] or 0
+        )
+        if other["unit_code"] != a["unit_code"] and overlap:
+            problems.append(
+                f"{file_name}: tên '{a['alias']}' ({a['unit_code']}) trùng với '{other['alias']}' "
+                f"({other['unit_code']}) cùng loại đơn vị"
+            )
+    return problems
+
+
+def parse_targets(
+    path: Path, unit_codes: set[str], indicator_codes: set[str]
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Target rows; rows naming a unit absent from the registry are skipped with a note."""
+    rows, notes, problems = [], [], []
+    for line, r in enumerate(read_csv_rows(path), start=2):
+        where = f"{path.name}:{line}"
+        if r["indicator_code"] not in indicator_codes:
+            problems.append(f"{where}: chỉ tiêu '{r['indicator_code']}' không có trong danh mục")
+        if r["comparator"] not in COMPARATORS or _num(r["value"]) is None:
+            problems.append(f"{where}: so sánh/giá trị không hợp lệ")
+        if r["unit_code"] and r["unit_code"] not in unit_codes:
+            notes.append(
+                f"{where}: bỏ qua chỉ tiêu mục tiêu của đơn vị '{r['unit_code']}' (không có trong danh mục đơn vị)"
+            )
+            continue
+        rows.append(
+            {
+                "indicator_code": r["indicator_code"],
+                "unit_code": r["unit_code"] or None,
+                "year": _int(r["year"]),
+                "comparator": r["comparator"],
+                "value": _num(r["value"]),
+                "scope": r["scope"],
+                "source": r["source"],
+                "note": r.get("note") or None,
+            }
+        )
+    if problems:
+        raise ReferenceDataError("\n".join(problems))
+    return rows, notes
+
+
+def _alias_years(text: str) -> tuple[str, int | None, int | None]:
+    """("Thị xã Bình Giang", None, 2015) from "Thị xã Bình Giang[-2015]"."""
+    match = _ALIAS_YEARS.match(text)
+    if match is None:
+        return text.strip(), None, None
+    return match["name"].strip(), _int(match["start"] or ""), _int(match["end"] or "")
+
+
+def _num(text: str) -> float | None:
+    return float(text) if text not in ("", None) else None
+
+
+def _int(text: str) -> int | None:
+    return int(float(text)) if text not in ("", None) else None

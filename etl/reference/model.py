@@ -1,0 +1,189 @@
+"""Reference data as the store holds it: the indicator catalogue, the unit registry, aliases.
+
+They live in editable CSV files under data/reference/ and are copied into the
+store by `python -m etl init`. Validation of the store reads them back from the
+store (``Reference.from_store``), so the store is the single source of truth.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+
+from vocab.text import clean_text, fold_key, strip_unit_prefix, unit_key
+
+INDICATOR_KINDS = {"count", "rate", "ratio", "amount", "level"}
+LEVELS = {"mn", "th", "thcs", "thpt", "gdnn", "ld", "ns"}
+DIRECTIONS = {"up", "down", "neutral"}
+PERIOD_TYPES = {"school_year", "calendar_year"}
+INPUTS = {"reported", "derived"}
+AGGREGATIONS = {"sum", "ratio", "min"}
+UNIT_KINDS = {"province", "city", "town", "district", "urban_district"}
+COMPARATORS = {">=", "<="}
+
+
+class ReferenceDataError(ValueError):
+    """A reference file breaks its contract; the message names file and row."""
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    name_vi: str
+    group_code: str
+    unit: str
+    kind: str
+    numerator: str | None
+    denominator: str | None
+    scale: float | None
+    direction: str
+    period_type: str
+    input: str
+    aggregation: str
+    min_value: float | None
+    max_value: float | None
+    break_year: int | None
+    source_dept: str | None = None
+    level: str | None = None
+
+
+@dataclass(frozen=True)
+class Unit:
+    code: str
+    name: str
+    kind: str
+    parent_code: str | None
+    valid_from: int | None
+    valid_to: int | None
+
+    def active_in(self, year: int) -> bool:
+        return (self.valid_from is None or self.valid_from <= year) and (self.valid_to is None or self.valid_to >= year)
+
+
+@dataclass
+class Reference:
+    """What validation needs to know, read from the store."""
+
+    indicators: dict[str, Indicator]
+    units: dict[str, Unit]
+    unit_aliases: dict[str, list[tuple[str, int | None, int | None]]] = field(default_factory=dict)
+    indicator_aliases: dict[str, str] = field(default_factory=dict)
+    confirmed_units: dict[str, str] = field(default_factory=dict)  # fold_key of the full text -> code
+    # Former names written with another status's prefix ("Thị xã X" of a unit now a city):
+    # alias key -> (code, valid_from, valid_to, kind of the prefix).
+    former_kinds: dict[str, list[tuple[str, int | None, int | None, str]]] = field(default_factory=dict)
+    # Years in which a unit's boundaries changed (a jump then is no data error).
+    change_years: dict[str, set[int]] = field(default_factory=dict)
+
+    @classmethod
+    def from_store(cls, con: duckdb.DuckDBPyConnection) -> Reference:
+        ind_cols = [f for f in Indicator.__dataclass_fields__]
+        indicators = {
+            row[0]: Indicator(*row)
+            for row in con.execute(f"SELECT {', '.join(ind_cols)} FROM indicators ORDER BY sort_order").fetchall()
+        }
+        units = {
+            row[0]: Unit(*row)
+            for row in con.execute(
+                "SELECT code, name, kind, parent_code, valid_from, valid_to FROM units ORDER BY sort_order"
+            ).fetchall()
+        }
+        unit_aliases: dict[str, list[tuple[str, int | None, int | None]]] = {}
+        former_kinds: dict[str, list[tuple[str, int | None, int | None, str]]] = {}
+        for code, key, v_from, v_to, alias in con.execute(
+            "SELECT unit_code, alias_key, valid_from, valid_to, alias FROM unit_aliases"
+        ).fetchall():
+            unit_aliases.setdefault(key, []).append((code, v_from, v_to))
+            kind = strip_unit_prefix(alias)[1]
+            if kind is not None and code in units and kind != units[code].kind:
+                former_kinds.setdefault(key, []).append((code, v_from, v_to, kind))
+        indicator_aliases = dict(con.execute("SELECT alias_key, indicator_code FROM indicator_aliases").fetchall())
+        change_years: dict[str, set[int]] = {}
+        has_changes = con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'unit_changes'"
+        ).fetchone()
+        changes = (
+            con.execute("SELECT year, from_code, to_code FROM unit_changes").fetchall()
+            if has_changes and has_changes[0]
+            else []
+        )
+        for year, source, target in changes:
+            for code in (source, target):
+                change_years.setdefault(code, set()).add(year)
+        ref = cls(
+            indicators, units, unit_aliases, indicator_aliases, former_kinds=former_kinds, change_years=change_years
+        )
+        ref.add_confirmed(_confirmed_aliases(con))
+        return ref
+
+    @classmethod
+    def from_rows(
+        cls,
+        indicators: list[dict[str, Any]],
+        indicator_aliases: list[dict[str, str]],
+        units: list[dict[str, Any]],
+        unit_aliases: list[dict[str, Any]],
+    ) -> Reference:
+        """A reference from parsed CSV rows (parse_indicators / parse_units), without a store."""
+        ind_fields = list(Indicator.__dataclass_fields__)
+        unit_fields = list(Unit.__dataclass_fields__)
+        ref = cls(
+            {r["code"]: Indicator(**{f: r.get(f) for f in ind_fields}) for r in indicators},  # type: ignore[arg-type]
+            {r["code"]: Unit(**{f: r.get(f) for f in unit_fields}) for r in units},  # type: ignore[arg-type]
+            {},
+            {a["alias_key"]: a["indicator_code"] for a in indicator_aliases},
+        )
+        for a in unit_aliases:
+            ref.unit_aliases.setdefault(a["alias_key"], []).append((a["unit_code"], a["valid_from"], a["valid_to"]))
+            kind = strip_unit_prefix(a["alias"])[1]
+            if kind is not None and a["unit_code"] in ref.units and kind != ref.units[a["unit_code"]].kind:
+                ref.former_kinds.setdefault(a["alias_key"], []).append(
+                    (a["unit_code"], a["valid_from"], a["valid_to"], kind)
+                )
+        return ref
+
+    def add_confirmed(self, rows: list[tuple[str, str, str]]) -> None:
+        """Aliases analysts confirmed, (kind, alias_key, code) oldest first: the latest wins."""
+        latest = {(kind, key): code for kind, key, code in rows}
+        for (kind, key), code in latest.items():
+            if kind == "indicator" and code in self.indicators:
+                self.indicator_aliases[key] = code
+            elif kind == "unit" and code in self.units:
+                self.confirmed_units[key] = code
+
+    def find_unit(self, text: str, year: int | None = None) -> str | None:
+        """The unit code for a code, an official name or an alias (any spelling)."""
+        cleaned = clean_text(text)
+        if cleaned in self.units:
+            return cleaned
+        if fold_key(cleaned) in self.confirmed_units:
+            return self.confirmed_units[fold_key(cleaned)]
+        key = unit_key(cleaned)
+        matches = {code for code, v_from, v_to in self.unit_aliases.get(key, []) if _in_years(year, v_from, v_to)}
+        _, kind = strip_unit_prefix(cleaned)
+        if kind is not None:
+            # A written prefix must agree: "Huyện Kỳ Anh" is not "Thị xã Kỳ Anh", and
+            # "Tỉnh Hòa Phong" is no district. Without a prefix, a shared base name is ambiguous.
+            # A former status counts while its alias was in use ("Thị xã X" before X became a city).
+            matches = {code for code in matches if self.units[code].kind == kind} | {
+                code
+                for code, v_from, v_to, former in self.former_kinds.get(key, [])
+                if former == kind and _in_years(year, v_from, v_to)
+            }
+        return matches.pop() if len(matches) == 1 else None
+
+
+def _in_years(year: int | None, v_from: int | None, v_to: int | None) -> bool:
+    return year is None or ((v_from is None or v_from <= year) and (v_to is None or v_to >= year))
+
+
+def _confirmed_aliases(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str]]:
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'analyst_aliases'"
+    ).fetchone()
+    if not exists or not exists[0]:
+        return []
+    rows = con.execute("SELECT kind, alias_key, code FROM analyst_aliases ORDER BY alias_id").fetchall()
+    return [(str(k), str(a), str(c)) for k, a, c in rows]

@@ -1,0 +1,1 @@
+"""Resolving what was read: names to codes, year labels, numbers and their convention, validation."""

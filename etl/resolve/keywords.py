@@ -1,0 +1,95 @@
+"""The free-layout vocabulary, read from the small data files in etl/config/.
+
+Header labels, total rows, school levels, context-dependent short names and
+units of measure are data, not code: adding a spelling means adding a CSV row
+(see docs/free_layouts.md).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+from vocab.text import clean_text, fold_key
+
+CONFIG = Path(__file__).resolve().parents[1] / "config"
+
+
+@lru_cache(maxsize=65536)
+def fold_words(text: str) -> str:
+    """Like fold_key but keeps word boundaries: " giao duc mam non " (padded with spaces)."""
+    s = unicodedata.normalize("NFD", clean_text(text).casefold())
+    s = "".join(ch for ch in s if unicodedata.category(ch) != "Mn").replace("\u0111", "d")
+    return " " + " ".join(re.findall(r"[a-z0-9%]+", s)) + " "
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (CONFIG / name).open(encoding="utf-8", newline="") as handle:
+        return [{k: clean_text(v or "") for k, v in row.items()} for row in csv.DictReader(handle)]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    header_roles: dict[str, str]  # folded label -> role
+    totals: frozenset[str]  # folded labels of total rows
+    levels: tuple[tuple[str, str], ...]  # (folded words keyword, level)
+    level_names: dict[str, str]  # level -> name appended to short names ("tiểu học")
+    context_names: dict[tuple[str, str], str]  # (level, folded name) -> indicator code
+    multipliers: dict[str, float]  # folded word -> factor
+    same_measure: dict[str, str]  # folded measure -> canonical folded measure
+    unit_labels: frozenset[str]  # folded "Đơn vị:" labels in title blocks
+    measure_labels: frozenset[str]
+    strip_prefixes: tuple[str, ...]  # folded-words prefixes such as " trong do "
+
+    def level_in(self, text: str) -> set[str]:
+        words = fold_words(text)
+        return {level for keyword, level in self.levels if keyword in words}
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    levels = _rows("levels.csv")
+    measures = _rows("measure_words.csv")
+    markers = _rows("title_markers.csv")
+    # Longer keywords first: "trung hoc co so" before "th".
+    level_keys = sorted(((fold_words(r["keyword"]), r["level"]) for r in levels), key=lambda kv: -len(kv[0]))
+    return Vocabulary(
+        header_roles={fold_key(r["label"]): r["role"] for r in _rows("layout_headers.csv")},
+        totals=frozenset(fold_key(r["label"]) for r in _rows("total_rows.csv")),
+        levels=tuple(level_keys),
+        level_names={r["level"]: r["name"] for r in levels},
+        context_names={(r["level"], fold_key(r["name"])): r["indicator_code"] for r in _rows("context_names.csv")},
+        multipliers={fold_key(r["word"]): float(r["value"]) for r in measures if r["kind"] == "multiplier"},
+        same_measure={fold_key(r["word"]): fold_key(r["value"]) for r in measures if r["kind"] == "same"},
+        unit_labels=frozenset(fold_key(r["label"]) for r in markers if r["role"] == "unit_label"),
+        measure_labels=frozenset(fold_key(r["label"]) for r in markers if r["role"] == "measure_label"),
+        strip_prefixes=tuple(fold_words(r["label"]) for r in markers if r["role"] == "prefix_strip"),
+    )
+
+
+def _measure_parts(label: str, vocab: Vocabulary) -> tuple[float, str]:
+    words = clean_text(label).split(" ")
+    factor = 1.0
+    first = fold_key(words[0]) if words else ""
+    if len(words) > 1 and first in vocab.multipliers:
+        factor, words = vocab.multipliers[first], words[1:]
+    base = fold_key(" ".join(words))
+    return factor, vocab.same_measure.get(base, base)
+
+
+@lru_cache(maxsize=4096)
+def measure_factor(label: str, catalogue_unit: str) -> float | None:
+    """The factor turning a value in ``label`` ("nghìn học sinh") into ``catalogue_unit`` ("học sinh"),
+    or None when the two are not the same kind of measure."""
+    vocab = vocabulary()
+    if fold_key(label) == fold_key(catalogue_unit):
+        return 1.0
+    got_factor, got_base = _measure_parts(label, vocab)
+    want_factor, want_base = _measure_parts(catalogue_unit, vocab)
+    if not got_base or got_base != want_base:
+        return None
+    return got_factor / want_factor

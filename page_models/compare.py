@@ -1,0 +1,89 @@
+"""So sánh địa bàn: districts side by side for one indicator."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analysis.comparison import disparity_over_time, heatmap_matrix, province_value, rank_table, ranked_values
+from charts.compare import disparity_figure, heatmap_figure, rank_change_figure, ranked_bar_figure
+from charts.trend import add_events, year_label
+from page_models.common import Selection, complete_only, district_colors, indicator_meta, within
+
+MAX_RANK_LINES = 30  # beyond this a slope chart is unreadable: show the largest movers
+
+
+def _movers(table: pd.DataFrame) -> pd.DataFrame:
+    if len(table) <= MAX_RANK_LINES:
+        return table
+    moved = table["rank_change"].abs().astype("Float64").fillna(-1)
+    return table.loc[moved.sort_values(ascending=False, kind="stable").index[:MAX_RANK_LINES]]
+
+
+def with_events(fig: go.Figure, events: Sequence[tuple[int, str]]) -> go.Figure:
+    add_events(fig, events)
+    return fig
+
+
+@dataclass
+class CompareView:
+    title: str
+    year_text: str
+    ranked_bar: go.Figure
+    heatmap: go.Figure
+    rank_change: go.Figure
+    disparity: go.Figure
+    rank_table: pd.DataFrame
+    has_data: bool
+
+
+def build_compare(
+    values: pd.DataFrame,
+    catalogue: pd.DataFrame,
+    units: pd.DataFrame,
+    sel: Selection,
+    year: int,
+    events: Sequence[tuple[int, str]] = (),
+) -> CompareView:
+    """``events``: (year, label) marked on the disparity chart, e.g. boundary changes."""
+    meta = indicator_meta(catalogue, sel.indicator_code)
+    rows = complete_only(within(values, sel))
+    if sel.unit_codes:
+        rows = rows[rows["unit_code"].isin([sel.province_code, *sel.unit_codes])]
+    colors = district_colors(units)
+    period, unit, name = meta["period_type"], meta["unit"], meta["name_vi"]
+    ranked = ranked_values(rows, sel.indicator_code, year, meta["direction"])
+    table = rank_table(rows, sel.indicator_code, meta["direction"], sel.first_year, sel.last_year)
+    year_text = year_label(year, period)
+    from_text, to_text = year_label(sel.first_year, period), year_label(sel.last_year, period)
+    return CompareView(
+        title=name,
+        year_text=year_text,
+        ranked_bar=ranked_bar_figure(
+            ranked,
+            indicator_name=name,
+            unit=unit,
+            year_text=year_text,
+            province_value=province_value(rows, sel.indicator_code, year, sel.province_code),
+            colors=colors,
+        ),
+        heatmap=heatmap_figure(
+            heatmap_matrix(rows, sel.indicator_code),
+            indicator_name=name,
+            unit=unit,
+            period_type=period,
+            direction=meta["direction"],
+        ),
+        rank_change=rank_change_figure(_movers(table), from_text=from_text, to_text=to_text, colors=colors),
+        disparity=with_events(
+            disparity_figure(
+                disparity_over_time(rows, sel.indicator_code), indicator_name=name, unit=unit, period_type=period
+            ),
+            events,
+        ),
+        rank_table=table,
+        has_data=not ranked["value"].isna().all() if not ranked.empty else False,
+    )

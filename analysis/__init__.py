@@ -7,12 +7,7 @@ long-form series (unit_code, year, value) with NaN for missing values.
 from analysis.change import assess_change, baseline_latest, trend_class
 from analysis.disparity import disparity
 from analysis.ranking import rank_change, rank_units
-from analysis.targets import (
-    pick_target,
-    target_verdict,
-    trend_label_vi,
-    verdict_label_vi,
-)
+from analysis.targets import pick_target, target_verdict
 
 __all__ = [
     "assess_change",
@@ -23,6 +18,4 @@ __all__ = [
     "rank_units",
     "target_verdict",
     "trend_class",
-    "trend_label_vi",
-    "verdict_label_vi",
 ]

@@ -1,4 +1,4 @@
-"""Target verdicts, target selection and Vietnamese labels for the dashboard."""
+"""Target verdicts and target selection (the verdict words are in vocab.labels)."""
 
 from __future__ import annotations
 
@@ -19,20 +19,6 @@ TARGET_COLUMNS = (
     "source",
 )
 
-_VERDICT_LABELS_VI: dict[str | None, str] = {
-    "met": "Đạt",
-    "exceeded": "Vượt",
-    "not_met": "Chưa đạt",
-    None: "Chưa có số liệu",
-}
-_TREND_LABELS_VI = {
-    "improving": "Cải thiện",
-    "worsening": "Xấu đi",
-    "flat": "Ổn định",
-    "rising": "Tăng",
-    "falling": "Giảm",
-    "unknown": "Chưa đủ số liệu",
-}
 # Lower is preferred; scopes other than these two come last.
 _SCOPE_ORDER = {"province": 0, "national": 1}
 
@@ -56,20 +42,6 @@ def target_verdict(value: float | None, comparator: str, target: float, decimals
         return "met"
     better = shown > goal if comparator == ">=" else shown < goal
     return "exceeded" if better else "not_met"
-
-
-def verdict_label_vi(verdict: str | None) -> str:
-    """Vietnamese label for a target_verdict() result."""
-    if verdict not in _VERDICT_LABELS_VI:
-        raise ValueError(f"unknown verdict {verdict!r}")
-    return _VERDICT_LABELS_VI[verdict]
-
-
-def trend_label_vi(trend: str) -> str:
-    """Vietnamese label for a trend_class() result."""
-    if trend not in _TREND_LABELS_VI:
-        raise ValueError(f"unknown trend {trend!r}")
-    return _TREND_LABELS_VI[trend]
 
 
 def pick_target(targets: pd.DataFrame, year: int) -> dict[str, Any] | None:
@@ -127,4 +99,4 @@ def _as_plain_dict(row: pd.Series) -> dict[str, Any]:
     return plain
 
 
-__all__ = ["pick_target", "target_verdict", "trend_label_vi", "verdict_label_vi"]
+__all__ = ["pick_target", "target_verdict"]

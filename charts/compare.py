@@ -9,9 +9,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.colors import FALLBACK_COLOR, PROVINCE_COLOR, sequential_scale
-from charts.style import MISSING_TEXT, apply_style, format_number, format_with_unit, unit_suffix, value_axis_title
-from charts.trend import period_word, set_year_axis, year_label, year_range
-from vocab.numbers import format_vi
+from charts.style import apply_style
+from charts.trend import set_year_axis, year_range
+from vocab.display import format_count, format_value, format_with_unit, period_word, value_axis_title, year_label
+from vocab.labels import NO_DATA
 
 __all__ = ["disparity_figure", "heatmap_figure", "rank_change_figure", "ranked_bar_figure"]
 
@@ -40,8 +41,8 @@ def ranked_bar_figure(
     data = data.sort_values("rank", kind="stable", na_position="last")
     missing = data["value"].isna()
     shown = data["unit_name"] if "unit_name" in data.columns else data["unit_code"]
-    names = [f"{n} ({MISSING_TEXT})" if m else str(n) for n, m in zip(shown, missing, strict=True)]
-    labels = [format_number(v, unit) + ("%" if unit == "%" else "") for v in data["value"]]
+    names = [f"{n} ({NO_DATA})" if m else str(n) for n, m in zip(shown, missing, strict=True)]
+    labels = [format_value(v, unit) for v in data["value"]]
     ranks = ["—" if pd.isna(r) else str(int(r)) for r in data["rank"]]
     fig = go.Figure(
         go.Bar(
@@ -52,10 +53,10 @@ def ranked_bar_figure(
             text=[t if not m else "" for t, m in zip(labels, missing, strict=True)],
             textposition="outside",
             cliponaxis=False,
-            customdata=[[t, r] for t, r in zip(labels, ranks, strict=True)],
+            customdata=[[format_with_unit(v, unit), r] for v, r in zip(data["value"], ranks, strict=True)],
             hovertemplate=(
                 f"<b>%{{y}}</b><br>{year_text}<br>{indicator_name}: %{{customdata[0]}}"
-                f"{'' if unit == '%' else unit_suffix(unit)}<br>Hạng: %{{customdata[1]}}<extra></extra>"
+                "<br>Hạng: %{customdata[1]}<extra></extra>"
             ),
             showlegend=False,
         )
@@ -78,7 +79,7 @@ def heatmap_figure(
 ) -> go.Figure:
     """Units (index, top to bottom) × years (columns); NaN cells stay blank."""
     z = matrix.apply(_numbers).to_numpy(dtype=float)
-    cells = [[format_number(v, unit) if not np.isnan(v) else "" for v in row] for row in z]
+    cells = [[format_value(v, unit) if not np.isnan(v) else "" for v in row] for row in z]
     hover = [[format_with_unit(v, unit) for v in row] for row in z]
     word = period_word(period_type)
     fig = go.Figure(
@@ -114,7 +115,7 @@ def _rank(value: object) -> int | None:
 
 def _change_text(steps: int | None) -> str:
     if steps is None:
-        return MISSING_TEXT
+        return NO_DATA
     if steps == 0:
         return "Không đổi"
     return f"{'Tăng' if steps > 0 else 'Giảm'} {abs(steps)} bậc"
@@ -176,7 +177,7 @@ def disparity_figure(frame: pd.DataFrame, *, indicator_name: str, unit: str, per
     ratio = _numbers(data["max_min_ratio"])
     counts = data["n"] if "n" in data.columns else pd.Series(pd.NA, index=data.index)
     labels = [year_label(y, period_type) for y in years]
-    n_text = ["—" if pd.isna(n) else format_vi(float(n), 0) for n in counts]
+    n_text = [format_count(n) for n in counts]
     head = f"<b>{indicator_name}</b>" + (f" ({unit})" if unit else "")
     fig = go.Figure()
     for values, name, color, axis, text, dash in (

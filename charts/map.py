@@ -33,7 +33,8 @@ from charts.map_classes import (
     discrete_scale,
     text_color,
 )
-from charts.style import apply_style, format_number, format_with_unit
+from charts.style import apply_style
+from vocab.display import format_value, format_with_unit
 
 __all__ = ["MapPanel", "class_edges", "class_labels", "class_of", "district_map"]
 
@@ -135,7 +136,7 @@ def _tiles(p: _Panel, rows: pd.DataFrame) -> None:
         zip(rows["tile_row"].astype(int), rows["tile_col"].astype(int), rows["unit_name"], rows["value"], strict=True)
     ):
         z[i, j] = classes.z(value)
-        text[i, j] = f"{_short(str(name))}<br>{format_number(value, unit)}"
+        text[i, j] = f"{_short(str(name))}<br>{format_value(value, unit)}"
         hover[i, j] = hovers[k]
     fig.add_trace(
         go.Heatmap(
@@ -214,7 +215,7 @@ def _shapes(p: _Panel, rows: pd.DataFrame, geojson: Mapping[str, Any], code_prop
             y=[p[1] for p in points],
             mode="markers+text",
             text=[
-                f"{_short(str(n))}<br>{format_number(v, unit)}"
+                f"{_short(str(n))}<br>{format_value(v, unit)}"
                 for n, v in zip(rows["unit_name"], rows["value"], strict=True)
             ],
             textfont=dict(size=11, color=[text_color(classes, v) for v in rows["value"]]),

@@ -12,7 +12,8 @@ import pandas as pd
 from plotly.colors import sample_colorscale
 
 from charts.colors import sequential_scale
-from charts.style import MISSING_TEXT, format_number
+from vocab.display import format_value
+from vocab.labels import NO_DATA
 
 MISSING_COLOR = "#d1d5db"
 MAX_CLASSES = 5
@@ -35,10 +36,10 @@ def class_of(value: float, edges: Sequence[float]) -> int | None:
 
 
 def class_labels(edges: Sequence[float], unit: str) -> list[str]:
-    """ "80,0 – 85,2" per class (a single value when all values are equal)."""
+    """ "80,0% – 85,2%" per class (a single value when all values are equal)."""
     if len(edges) == 2 and edges[0] == edges[1]:
-        return [format_number(edges[0], unit)]
-    return [f"{format_number(a, unit)} – {format_number(b, unit)}" for a, b in itertools.pairwise(edges)]
+        return [format_value(edges[0], unit)]
+    return [f"{format_value(a, unit)} – {format_value(b, unit)}" for a, b in itertools.pairwise(edges)]
 
 
 def palette(direction: str, n: int) -> list[str]:
@@ -87,7 +88,7 @@ def classes_of(values: Sequence[float], unit: str, direction: str) -> Classes:
     colors = palette(direction, len(labels)) if labels else []
     missing = any(pd.isna(v) for v in values) or not values
     if missing:
-        return Classes(edges, [MISSING_TEXT.capitalize(), *labels], [MISSING_COLOR, *colors], 1)
+        return Classes(edges, [NO_DATA.capitalize(), *labels], [MISSING_COLOR, *colors], 1)
     return Classes(edges, labels, colors, 0)
 
 

@@ -1,37 +1,22 @@
-"""Shared look of every chart: Vietnamese number format, font, size, legend.
+"""Shared look of every chart: font, size, legend, and the Vietnamese number separators.
 
-Numbers shown in hover text and labels are pre-formatted with
-:func:`vocab.numbers.format_vi` ("1.234,5"); ``layout.separators = ",."`` makes
-the axis ticks follow the same convention.
+Numbers shown in hover text and labels are pre-formatted with vocab.display ("1.234,5");
+``layout.separators = ",."`` makes the axis ticks follow the same convention.
 """
 
 from __future__ import annotations
 
-import math
 from typing import Literal
 
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from vocab.numbers import format_vi
-
-__all__ = [
-    "FONT_FAMILY",
-    "HEIGHT",
-    "MISSING_TEXT",
-    "SEPARATORS",
-    "apply_style",
-    "decimals_for",
-    "format_number",
-    "format_with_unit",
-    "unit_suffix",
-    "value_axis_title",
-]
+__all__ = ["FONT_FAMILY", "HEIGHT", "SEPARATORS", "apply_style"]
 
 FONT_FAMILY = "Source Sans Pro, DejaVu Sans, sans-serif"
 SEPARATORS = ",."  # decimal comma, dot for thousands
 HEIGHT = 460  # fits a 1280×800 laptop screen below a page header
-MISSING_TEXT = "không có số liệu"
+MISSING = "không có số liệu"
 _NO_VALUE = "—"
 
 LegendPosition = Literal["bottom", "right", "none"]
@@ -79,46 +64,3 @@ def apply_style(
     if x_title is not None:
         fig.update_layout(xaxis=dict(title=dict(text=x_title)))
     return fig
-
-
-def decimals_for(unit: str) -> int:
-    """1 decimal for rates ("%") and ratios ("học sinh/lớp"), 0 for counts and amounts."""
-    return 1 if unit == "%" or "/" in unit else 0
-
-
-def _is_missing(value: object) -> bool:
-    if value is None:
-        return True
-    try:
-        return math.isnan(float(value))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return True  # pd.NA and other non-numbers
-
-
-def format_number(value: object, unit: str, decimals: int | None = None) -> str:
-    """Format for display: "82,0" for "%", "1.234" for counts; "—" when missing (never "0")."""
-    if _is_missing(value):
-        return _NO_VALUE
-    places = decimals_for(unit) if decimals is None else decimals
-    return format_vi(float(value), places)  # type: ignore[arg-type]
-
-
-def unit_suffix(unit: str) -> str:
-    """Text put after a number: "%" sticks to it, other units follow a space."""
-    if not unit:
-        return ""
-    return unit if unit == "%" else f" {unit}"
-
-
-def format_with_unit(value: object, unit: str, decimals: int | None = None) -> str:
-    """Number and unit: "82,0%", "1.234 học sinh"; "không có số liệu" when missing."""
-    if _is_missing(value):
-        return MISSING_TEXT
-    return format_number(value, unit, decimals) + unit_suffix(unit)
-
-
-def value_axis_title(unit: str) -> str:
-    """Axis title naming the unit: "Tỷ lệ (%)", "Học sinh", "Học sinh/lớp"."""
-    if unit == "%":
-        return "Tỷ lệ (%)"
-    return unit[:1].upper() + unit[1:] if unit else "Giá trị"

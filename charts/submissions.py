@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 
 from analysis.submissions import STATUS_LABELS_VI, STATUS_ORDER, SenderStatus
 from charts.style import apply_style
+from vocab.display import format_rate
 
 STATUS_COLORS = {
     "on_time": "#15803d",
@@ -52,7 +53,7 @@ def tracker_figure(statuses: Sequence[SenderStatus]) -> go.Figure:
 
 
 def _bar_text(s: SenderStatus) -> str:
-    share = f"{s.share * 100:.0f} %".replace(".", ",")
+    share = format_rate(s.share * 100)
     if s.status == "late" and s.days_late is not None:
         return f"{share} · muộn {s.days_late} ngày"
     return share

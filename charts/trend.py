@@ -10,36 +10,21 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.colors import FALLBACK_COLOR, PROVINCE_COLOR, TARGET_COLOR
-from charts.style import apply_style, decimals_for, format_number, unit_suffix, value_axis_title
-from vocab.numbers import format_vi
+from charts.style import apply_style
+from vocab.display import format_number, period_word, target_text, unit_suffix, value_axis_title, year_label
 
 __all__ = [
     "Event",
     "add_events",
-    "period_word",
     "set_year_axis",
-    "target_text",
     "trend_figure",
-    "year_label",
     "year_range",
 ]
 
 # An event marked on the time axis: (year, label) or {"year": ..., "label": ...}.
 Event = tuple[int, str] | Mapping[str, Any]
 
-_COMPARATORS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=", "==": "="}
 _BREAK_TEXT = "Đổi cách tính"
-
-
-def year_label(year: int, period_type: str) -> str:
-    """Period label: "2013-2014" for a school year starting in 2013, "2013" otherwise."""
-    year = int(year)
-    return f"{year}-{year + 1}" if period_type == "school_year" else str(year)
-
-
-def period_word(period_type: str) -> str:
-    """Axis title and hover prefix: "Năm học" or "Năm"."""
-    return "Năm học" if period_type == "school_year" else "Năm"
 
 
 def year_range(years: Iterable[object]) -> list[int]:
@@ -96,7 +81,6 @@ def trend_figure(
     target_year = None if target is None or _missing(target.get("year")) else int(target["year"])
     years = year_range([*data["year"], *([target_year] if target_year is not None else [])])
     fig = go.Figure()
-    suffix = unit_suffix(unit)
     for code, rows in data.groupby("unit_code", sort=False):
         name = str(rows["unit_name"].iloc[0])
         values = rows.set_index("year")["value"].reindex(years)
@@ -117,7 +101,7 @@ def trend_figure(
                 ],
                 hovertemplate=(
                     f"<b>{name}</b><br>{period_word(period_type)} %{{customdata[1]}}<br>"
-                    f"{indicator_name}: %{{customdata[0]}}{suffix}<extra></extra>"
+                    f"{indicator_name}: %{{customdata[0]}}{unit_suffix(unit)}<extra></extra>"
                 ),
             )
         )
@@ -140,20 +124,6 @@ def trend_figure(
 
 def _missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
-
-
-def target_text(target: Mapping[str, Any], unit: str) -> str:
-    """Target label such as "Mục tiêu ≥ 20%" (whole numbers without decimals)."""
-    value = float(target["value"])
-    comparator = str(target.get("comparator") or "")
-    sign = _COMPARATORS.get(comparator, comparator)
-    number = format_vi(value, 0) if value.is_integer() else format_vi(value, max(1, decimals_for(unit)))
-    return f"Mục tiêu {sign} {number}{unit_suffix(unit)}".replace("  ", " ")
-
-
-def deadline_text(year: object) -> str:
-    """ "hạn 2025" for a target with a deadline, "hằng năm" for one binding every year."""
-    return "hằng năm" if _missing(year) else f"hạn {int(year)}"  # type: ignore[call-overload]
 
 
 def _add_target(

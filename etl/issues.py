@@ -14,6 +14,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from vocab.display import format_plain
+
 CATALOGUE_PATH = Path(__file__).resolve().parent / "config" / "issue_catalogue.csv"
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"}
@@ -80,7 +82,7 @@ def make_issue(
 ) -> Issue:
     """Build an issue whose message is the catalogue template filled with context."""
     entry = catalogue()[code]
-    raw_text = None if raw_value is None else str(raw_value)
+    raw_text = None if raw_value is None else _shown(raw_value)
     fields = {"raw_value": raw_text, "year": year, "unit": unit_code, "indicator": indicator_code, "sheet": sheet}
     fields.update(context)
     return Issue(
@@ -134,3 +136,10 @@ def catalogue_markdown() -> str:
 
 if __name__ == "__main__":
     print(catalogue_markdown(), end="")
+
+
+def _shown(raw_value: object) -> str:
+    """A cell's raw value as the analyst reads it: numbers in Vietnamese form ("135", "0,855"), text as typed."""
+    if isinstance(raw_value, int | float) and not isinstance(raw_value, bool):
+        return format_plain(raw_value, 6)
+    return str(raw_value)

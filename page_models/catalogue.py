@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.catalogue_search import formula_text, search_catalogue
-from charts.trend import deadline_text, target_text
+from vocab.display import deadline_text, target_text
 
 DIRECTION_VI = {"up": "Càng cao càng tốt", "down": "Càng thấp càng tốt", "neutral": "Không đánh giá tốt/xấu"}
 PERIOD_VI = {"school_year": "Năm học (số liệu 30/9)", "calendar_year": "Năm dương lịch"}

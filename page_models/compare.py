@@ -10,8 +10,9 @@ import plotly.graph_objects as go
 
 from analysis.comparison import disparity_over_time, heatmap_matrix, province_value, rank_table, ranked_values
 from charts.compare import disparity_figure, heatmap_figure, rank_change_figure, ranked_bar_figure
-from charts.trend import add_events, year_label
+from charts.trend import add_events
 from page_models.common import Selection, complete_only, district_colors, indicator_meta, within
+from vocab.display import year_label
 
 MAX_RANK_LINES = 30  # beyond this a slope chart is unreadable: show the largest movers
 

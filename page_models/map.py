@@ -11,9 +11,8 @@ import plotly.graph_objects as go
 
 from charts.geo import feature_code
 from charts.map import MapPanel, district_map
-from charts.style import format_with_unit
-from charts.trend import year_label
 from page_models.common import Selection, complete_only, indicator_meta, within
+from vocab.display import format_with_unit, year_label
 
 
 @dataclass

@@ -17,8 +17,10 @@ from analysis.commendations import (
     STATUS_LABELS_VI,
     Quota,
     check_quotas,
+    parse_quotas,
 )
 from analysis.review import NOTE_KINDS_VI
+from etl.reference.files import REFERENCE_DIR, read_csv_rows
 from store import write_session
 from store.review import save_version, withdraw
 
@@ -183,8 +185,6 @@ def nomination_file(db_path: Path, nomination_id: int, version: int) -> bytes:
     return bytes(rows[0][0]) if rows else b""
 
 
-def commendation_heading(round_name: str, summary: pd.Series) -> Any:
-    """The list's heading from the store summary (province name, illustrative or not), dated today."""
-    from report.commendations import ListHeading
-
-    return ListHeading(str(summary["province_name"]), round_name, date.today(), bool(summary["illustrative"]))
+def commendation_quotas(reference_dir: Path = REFERENCE_DIR) -> list[Quota]:
+    """The plan's quotas from data/reference/commendation_quotas.csv."""
+    return parse_quotas(read_csv_rows(reference_dir / "commendation_quotas.csv"))

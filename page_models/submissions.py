@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.submissions import Round, Sender, SenderStatus, status_counts, tracker, year_spans
-from charts.trend import year_label
+from vocab.display import year_label
 
 _REMIND = {"missing", "partial"}
 

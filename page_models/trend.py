@@ -8,8 +8,9 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.trend import deadline_text, target_text, trend_figure, year_label
+from charts.trend import trend_figure
 from page_models.common import Selection, district_colors, indicator_meta, province_target, within
+from vocab.display import deadline_text, target_text, year_label
 
 MAX_DEFAULT_LINES = 12
 

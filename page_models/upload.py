@@ -18,6 +18,7 @@ from etl.load.diff import CHANGE_LABELS_VI, diff_summary, diff_values
 from etl.load.pipeline import FileReport, load_content, stored_values
 from etl.reference.model import Reference
 from store import open_reader
+from vocab.labels import ISSUE_HEADERS
 
 SEVERITY_LABELS_VI = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Thông tin"}
 ACCEPTED_TYPES = ["xlsx", "xlsm", "xls", "csv"]
@@ -106,21 +107,10 @@ def issues_frame(issues: Sequence[Issue]) -> pd.DataFrame:
     )
 
 
-ISSUE_HEADERS_VI = {
-    "severity": "Mức độ",
-    "code": "Mã lỗi",
-    "sheet": "Trang",
-    "cell": "Ô",
-    "raw_value": "Giá trị trong tệp",
-    "message": "Nội dung",
-    "hint": "Cách sửa",
-}
-
-
 def issues_workbook(check: FileCheck) -> bytes:
     """The validation report as an Excel file; text is never turned into formulas."""
     buffer = io.BytesIO()
-    frame = issues_frame(check.report.issues).rename(columns=ISSUE_HEADERS_VI)
+    frame = issues_frame(check.report.issues).rename(columns=ISSUE_HEADERS)
     with pd.ExcelWriter(
         buffer, engine="xlsxwriter", engine_kwargs={"options": {"strings_to_formulas": False}}
     ) as writer:

@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from charts.trend import year_label
 from page_models.map import build_map
+from page_models.tables import formatted
 from ui import auth, geo, inputs
 from ui.boundaries import changes_note, current_values
 from ui.components import page_header
 from ui.downloads import chart_downloads, source_for
-from ui.tables import formatted
+from vocab.display import year_label
 
 auth.require("viewer")
 

@@ -4,10 +4,11 @@ import streamlit as st
 
 from page_models.assessment import build_assessment
 from page_models.review import notes_table
+from page_models.tables import assessment_rows
 from ui import auth, inputs
 from ui.components import page_header
 from ui.downloads import source_for, table_downloads
-from ui.tables import ASSESSMENT_COLUMNS, assessment_rows
+from vocab.labels import ASSESSMENT_COLUMNS
 
 auth.require("viewer")
 

@@ -2,10 +2,9 @@
 
 import streamlit as st
 
-from etl.reference.review import commendation_quotas
-from page_models.review import build_register, commendation_heading, nomination_file
+from page_models.review import build_register, commendation_quotas, nomination_file
 from page_models.submissions import rounds_from
-from report.commendations import list_docx, list_xlsx
+from report.commendations import commendation_heading, list_docx, list_xlsx
 from ui import auth, data
 from ui.components import page_header
 from ui.review import nomination_editor

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from charts.trend import year_label
 from page_models.compare import build_compare
 from ui import auth, inputs
 from ui.boundaries import boundary_values
 from ui.components import page_header
 from ui.downloads import chart_downloads, source_for
+from vocab.display import year_label
 
 auth.require("viewer")
 

@@ -3,11 +3,13 @@
 import streamlit as st
 
 from page_models.assessment import build_assessment
+from page_models.tables import assessment_rows
 from ui import auth, data, inputs
 from ui.cards import headline_card, standing_list
 from ui.components import page_header
 from ui.downloads import source_for, table_downloads
-from ui.tables import ASSESSMENT_COLUMNS, assessment_rows
+from vocab.display import format_count
+from vocab.labels import ASSESSMENT_COLUMNS
 
 auth.require("viewer")
 
@@ -47,7 +49,7 @@ with right:
 
 st.caption(
     f"{summary['province_name']}: {int(summary['n_districts'])} huyện, thị xã, thành phố; "
-    f"{int(summary['n_values']):,} giá trị từ {int(summary['n_batches'])} lô dữ liệu; lần nạp gần nhất "
+    f"{format_count(summary['n_values'])} giá trị từ {int(summary['n_batches'])} lô dữ liệu; lần nạp gần nhất "
     f"{summary['last_loaded_at']:%d/%m/%Y %H:%M}. Giá trị toàn tỉnh: số tỉnh báo cáo nếu có, nếu không là tổng hợp "
-    "các huyện (tỷ lệ = tổng tử số / tổng mẫu số), chỉ khi đủ các huyện.".replace(",", ".")
+    "các huyện (tỷ lệ = tổng tử số / tổng mẫu số), chỉ khi đủ các huyện."
 )

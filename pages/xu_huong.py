@@ -3,13 +3,13 @@
 import streamlit as st
 
 from page_models.review import notes_table
+from page_models.tables import formatted
 from page_models.trend import build_trend
 from ui import auth, data, inputs
 from ui.boundaries import boundary_values
 from ui.components import page_header
 from ui.downloads import chart_downloads, source_for, table_downloads
 from ui.history import value_history
-from ui.tables import formatted
 
 auth.require("viewer")
 

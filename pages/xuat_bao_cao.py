@@ -8,6 +8,7 @@ from report.pack import BUNDLE_NAME, FILE_NAMES, build_pack
 from ui import auth, data
 from ui.components import page_header
 from ui.downloads import XLSX_MIME, images_available
+from vocab.display import format_duration
 
 auth.require("viewer")
 
@@ -54,7 +55,7 @@ if built is not None:
     st.success(
         f"Đã tạo: {len(content.figures)} biểu đồ, {len(content.tables)} bảng, "
         f"{len(content.findings.results)} kết quả đạt được, {len(content.findings.weaknesses)} hạn chế "
-        f"({pack.timings['total_s']:.1f} giây)."
+        f"({format_duration(pack.timings['total_s'])})."
     )
     files = (
         (

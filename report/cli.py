@@ -11,6 +11,7 @@ from report.content import Options, OptionsError
 from report.images import BrowserMissingError, stop_renderer
 from report.pack import build_pack
 from store import StoreMissingError, resolve_db_path
+from vocab.display import format_duration
 
 
 def _codes(text: str | None) -> tuple[str, ...] | None:
@@ -58,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(path)
     t = pack.timings
     print(
-        f"{len(pack.content.figures)} biểu đồ, {len(pack.content.tables)} bảng; {t['total_s']:.1f} s",
+        f"{len(pack.content.figures)} biểu đồ, {len(pack.content.tables)} bảng; {format_duration(t['total_s'])}",
         file=sys.stderr,
     )
     return 0

@@ -95,3 +95,8 @@ def list_xlsx(nominations: pd.DataFrame, heading: ListHeading) -> bytes:
     )
     title = f"Danh sách đề nghị khen thưởng — {heading.round_name} ({heading.province_name})"
     return xlsx_bytes([Sheet("Danh sách", frame, title=title, index=False)])
+
+
+def commendation_heading(round_name: str, summary: pd.Series) -> ListHeading:
+    """The list's heading from the store summary (province name, illustrative or not), dated today."""
+    return ListHeading(str(summary["province_name"]), round_name, date.today(), bool(summary["illustrative"]))

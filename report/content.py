@@ -18,13 +18,13 @@ import duckdb
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.trend import year_label
 from page_models.assessment import build_assessment
 from page_models.common import Selection
 from page_models.trend import build_trend, shown_rows, trend_table
 from report.findings import Findings, draft_findings
 from report.notes import analyst_notes
 from store import fetch_df, open_reader
+from vocab.display import year_label
 
 FigureHook = Callable[["FigureItem", int], None]  # (figure, expected number of figures)
 

@@ -18,11 +18,12 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm
 
+from page_models.tables import assessment_rows, verdict_short
 from report import docx_layout as layout
 from report.content import ReportContent, TableItem
 from report.findings import NOTE_PREFIX, Finding
-from ui.format import format_value
-from ui.tables import ASSESSMENT_COLUMNS, assessment_rows, verdict_short
+from vocab.display import format_value
+from vocab.labels import ASSESSMENT_COLUMNS
 
 __all__ = ["FIGURE_WIDTH_CM", "HEADINGS", "docx_bytes"]
 

@@ -2,11 +2,11 @@
 
 The rows come from page_models.assessment.build_assessment (the same analysis the
 dashboard's "Đánh giá kết quả – hạn chế" page shows), and every number goes
-through ui.format (the dashboard's formatting), so the report and the
+through vocab.display (the dashboard's formatting), so the report and the
 dashboard read the same figures. A sentence, for instance:
 
   "Tỷ lệ trường tiểu học đạt chuẩn quốc gia tăng từ 52,7% (năm học 2013-2014)
-  lên 94,3% (năm học 2023-2024), thay đổi +41,6 điểm %; vượt mục tiêu ≥ 80%
+  lên 94,3% (năm học 2023-2024), tăng 41,6 điểm phần trăm; vượt mục tiêu ≥ 80%
   (hạn 2020; Quyết định 711/QĐ-TTg ...). Địa bàn thấp hơn mức toàn tỉnh: ..."
 """
 
@@ -18,8 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from charts.trend import deadline_text, target_text, year_label
-from ui.format import format_change, format_value
+from vocab.display import deadline_text, format_change_phrase, format_value, target_text, year_label
 
 __all__ = ["Finding", "Findings", "draft_findings", "finding_sentence"]
 
@@ -60,7 +59,7 @@ def _when(year: Any, period_type: str) -> str:
 
 
 def _movement(row: Mapping[str, Any]) -> str:
-    """'tăng từ A (năm học X) lên B (năm học Y), thay đổi +C' (or the latest value alone)."""
+    """'tăng từ A (năm học X) lên B (năm học Y), tăng C điểm phần trăm' (or the latest value alone)."""
     unit, period = str(row["unit"]), str(row["period_type"])
     latest = f"{format_value(row['latest_value'], unit)} ({_when(row['latest_year'], period)})"
     if _na(row["base_year"]) or row["base_year"] == row["latest_year"] or _na(row["abs_change"]):
@@ -71,7 +70,7 @@ def _movement(row: Mapping[str, Any]) -> str:
         value = format_value(row["latest_value"], unit)
         return f"giữ nguyên {value} từ {_when(row['base_year'], period)} đến {_when(row['latest_year'], period)}"
     verb, to = ("tăng", "lên") if change > 0 else ("giảm", "xuống")
-    return f"{verb} từ {base} {to} {latest}, thay đổi {format_change(change, unit)}"
+    return f"{verb} từ {base} {to} {latest}, {format_change_phrase(change, unit)}"
 
 
 def _target_clause(row: Mapping[str, Any]) -> str:

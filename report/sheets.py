@@ -25,6 +25,8 @@ import xlsxwriter
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from vocab.display import excel_number_format
+
 __all__ = [
     "DANGEROUS_PREFIXES",
     "Sheet",
@@ -52,10 +54,13 @@ def neutralise(text: str) -> str:
 
 
 def number_format(value: float, unit: str = "") -> str:
-    """Excel format code matching ui.format.format_value for this unit."""
-    if unit == "%" or not float(value).is_integer():
-        return "#,##0.0"
-    return "#,##0"
+    """Excel format code showing the number as vocab.display does for this unit.
+
+    Without a unit (a generic table) whole numbers get no decimals and others one.
+    """
+    if unit:
+        return excel_number_format(unit)
+    return "#,##0" if float(value).is_integer() else "#,##0.0"
 
 
 @dataclass

@@ -8,12 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from analysis.change import trend_class
-from analysis.targets import (
-    pick_target,
-    target_verdict,
-    trend_label_vi,
-    verdict_label_vi,
-)
+from analysis.targets import pick_target, target_verdict
+from vocab.labels import trend_label_vi, verdict_label_vi
 
 NAN = float("nan")
 

@@ -20,11 +20,10 @@ from charts import (
     sequential_scale,
     trend_figure,
     unit_colors,
-    year_label,
 )
 from charts.colors import QUALITATIVE_PALETTE
-from charts.style import FONT_FAMILY, format_number, format_with_unit, value_axis_title
-from charts.trend import target_text
+from charts.style import FONT_FAMILY
+from vocab.display import format_number, format_with_unit, target_text, value_axis_title, year_label
 
 DISTRICTS = ["D01", "D02", "D03", "D04"]
 COLORS = unit_colors(DISTRICTS)
@@ -98,7 +97,7 @@ def test_formatting_helpers() -> None:
     assert format_number(pd.NA, "%") == "—"
     assert format_with_unit(82, "%") == "82,0%"
     assert format_with_unit(12345, "học sinh") == "12.345 học sinh"
-    assert format_with_unit(None, "%") == "không có số liệu"
+    assert format_with_unit(None, "%") == "—"
     assert value_axis_title("%") == "Tỷ lệ (%)"
     assert value_axis_title("học sinh") == "Học sinh"
 
@@ -276,7 +275,7 @@ def test_heatmap_shape_nan_and_labels() -> None:
     assert math.isnan(z[0][1]) and z[0][0] == 80.0
     assert list(heat.x) == ["2013-2014", "2014-2015", "2015-2016"]
     assert list(heat.y) == ["Hải Châu", "Sơn Trà"]
-    assert heat.customdata[0][1] == "không có số liệu"
+    assert heat.customdata[0][1] == "—"
     assert heat.customdata[0][2] == "85,5%"
     assert heat.text[0][1] == ""
     assert [list(s) for s in heat.colorscale] == [list(s) for s in sequential_scale("down")]

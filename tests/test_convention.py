@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from etl.resolve.convention import decide, parse_with
-from vocab.numbers import format_vi
+from vocab.display import format_vi
 
 
 def test_evidence_decides() -> None:

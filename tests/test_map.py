@@ -26,7 +26,7 @@ def test_class_edges_follow_quantiles_and_collapse_when_values_repeat() -> None:
     assert class_edges([4.0, float("nan")]) == [4.0, 4.0] and class_edges([]) == []
     edges = [0.0, 10.0, 20.0]
     assert [class_of(v, edges) for v in (0, 9.9, 10, 20, float("nan"))] == [0, 0, 1, 1, None]
-    assert class_labels(edges, "%") == ["0,0 – 10,0", "10,0 – 20,0"]
+    assert class_labels(edges, "%") == ["0,0% – 10,0%", "10,0% – 20,0%"]
     assert class_labels([1234.0, 5678.0], "học sinh") == ["1.234 – 5.678"]
 
 

@@ -9,15 +9,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from vocab.numbers import (
-    EXCEL_ERRORS,
-    MISSING_MARKERS,
-    ParsedNumber,
-    ParsedYear,
-    format_vi,
-    parse_number,
-    parse_year_label,
-)
+from vocab.display import format_vi
+from vocab.numbers import EXCEL_ERRORS, MISSING_MARKERS, ParsedNumber, ParsedYear, parse_number, parse_year_label
 
 # --- parse_number: valid values ---------------------------------------------
 

@@ -54,17 +54,17 @@ def test_results_and_weaknesses_read_as_worked_out_by_hand() -> None:
     # Huyện A (55,0) is 7,5 points below the province (more than the 5-point margin); Huyện B is above.
     assert [f.text for f in found.weaknesses] == [
         "Tỷ lệ trường đạt chuẩn tăng từ 50,0% (năm học 2013-2014) lên 62,5% (năm học 2023-2024), "
-        "thay đổi +12,5 điểm %; chưa đạt mục tiêu ≥ 60% (hạn 2020; Quyết định 1), "
+        "tăng 12,5 điểm phần trăm; chưa đạt mục tiêu ≥ 60% (hạn 2020; Quyết định 1), "
         "đánh giá theo số liệu năm học 2020-2021. Địa bàn thấp hơn mức toàn tỉnh: Huyện A."
     ]
     assert found.weaknesses[0].notes == ("Thiếu kinh phí xây dựng.",)
     # Results, strongest first: z (+3,0 points and an exceeded target: score 3 + 5) before y (1,5 points better).
     assert [f.text for f in found.results] == [
-        "Tỷ lệ chi cho giáo dục tăng từ 18,0% (năm 2013) lên 21,0% (năm 2023), thay đổi +3,0 điểm %; "
+        "Tỷ lệ chi cho giáo dục tăng từ 18,0% (năm 2013) lên 21,0% (năm 2023), tăng 3,0 điểm phần trăm; "
         "vượt mục tiêu ≥ 20% (hằng năm; Nghị quyết 29).",
         # Lower is better: Huyện B (7,0%) is 5,5 points *above* the province's 1,5%.
         "Tỷ lệ học sinh bỏ học giảm từ 3,0% (năm học 2013-2014) xuống 1,5% (năm học 2023-2024), "
-        "thay đổi -1,5 điểm %. Địa bàn cao hơn mức toàn tỉnh: Huyện B.",
+        "giảm 1,5 điểm phần trăm. Địa bàn cao hơn mức toàn tỉnh: Huyện B.",
     ]
     assert all(not f.notes for f in found.results)
 

@@ -17,14 +17,14 @@ from docx.shared import Cm
 from openpyxl import load_workbook
 
 from page_models.assessment import build_assessment
+from page_models.tables import assessment_rows
 from report.cli import main as report_main
 from report.content import Options
 from report.docx_writer import HEADINGS
 from report.images import browser_path, stop_renderer
 from report.pack import FILE_NAMES, Pack, build_pack
 from store import fetch_df, open_reader
-from ui.format import format_value
-from ui.tables import assessment_rows
+from vocab.display import format_value
 
 pytestmark = pytest.mark.skipif(
     browser_path() is None, reason="no Chrome/Chromium for kaleido (apt-get install chromium)"

@@ -190,8 +190,7 @@ def test_a_nomination_keeps_its_report_file_with_its_version(store: Path) -> Non
 
 
 def test_the_demo_register_tells_its_story(demo_store: Path) -> None:
-    from etl.reference.review import commendation_quotas
-    from page_models.review import build_register
+    from page_models.review import build_register, commendation_quotas
 
     units = query(demo_store, "units")
     view = build_register(

@@ -5,10 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analysis.targets import trend_label_vi
-from charts.trend import deadline_text, target_text
-from ui.format import format_change, format_value
-from ui.tables import verdict_short
+from page_models.tables import verdict_short
+from vocab.display import deadline_text, format_change, format_value, target_text
+from vocab.labels import trend_label_vi
 
 DELTA_COLOR = {"up": "normal", "down": "inverse", "neutral": "off"}
 VERDICT_ICON = {

@@ -10,8 +10,10 @@ import pandas as pd
 import streamlit as st
 
 from etl.load.aliases import AliasError, save_alias
-from page_models.upload import ISSUE_HEADERS_VI, FileCheck, NameQuestion, issue_counts, issues_frame, issues_workbook
+from page_models.upload import FileCheck, NameQuestion, issue_counts, issues_frame, issues_workbook
 from ui import data
+from vocab.display import format_count
+from vocab.labels import ISSUE_HEADERS
 
 STATUS_TEXT = {
     "validated": "Hợp lệ, sẵn sàng nạp",
@@ -85,7 +87,7 @@ def _issues(check: FileCheck, key: str) -> None:
         hide_index=True,
         width="stretch",
     )
-    st.dataframe(issues_frame(check.report.issues).rename(columns=ISSUE_HEADERS_VI), hide_index=True, width="stretch")
+    st.dataframe(issues_frame(check.report.issues).rename(columns=ISSUE_HEADERS), hide_index=True, width="stretch")
     st.download_button(
         "Tải báo cáo kiểm tra (Excel)",
         lambda: issues_workbook(check),  # built on click, not on every rerun
@@ -102,7 +104,7 @@ def _diff(check: FileCheck, key: str) -> None:
         st.write("Tệp không có giá trị nào đọc được.")
         return
     counts = check.change_counts
-    st.write(" · ".join(f"**{n:,}** giá trị {label.lower()}".replace(",", ".") for label, n in counts.items()))
+    st.write(" · ".join(f"**{format_count(n)}** giá trị {label.lower()}" for label, n in counts.items()))
     summary = check.summary.rename(
         columns={
             "unit_name": "Địa bàn",

@@ -5,7 +5,7 @@ Vietnamese convention: "." groups thousands, "," is the decimal mark
 number must never enter the store: strings that could be read two ways
 ("1,234", "1.5") or that follow the English convention are returned as
 invalid with a reason, never guessed. Nothing in this module raises on
-bad input, except :func:`format_vi` on a non-finite value.
+bad input. Showing numbers is vocab.display's job.
 """
 
 import math
@@ -24,7 +24,6 @@ __all__ = [
     "ParsedNumber",
     "ParsedYear",
     "YearStatus",
-    "format_vi",
     "parse_number",
     "parse_year_label",
 ]
@@ -295,23 +294,3 @@ def _parse_year_text(raw: str) -> ParsedYear:
     if not consecutive or not _year_in_range(start + 1):
         return _INVALID_YEAR
     return ParsedYear(start, True, preliminary, "ok")
-
-
-_SWAP_SEPARATORS = str.maketrans(",.", ".,")
-
-
-def format_vi(value: float, decimals: int = 0) -> str:
-    """Format a number the Vietnamese way: "1.234,5".
-
-    Rounds to ``decimals`` places (Python's round-half-even on the binary
-    value) and never shows "-0". Raises ValueError for NaN, infinities and a
-    negative ``decimals``.
-
-    Caution: with ``decimals=3`` a value between 1 and 999 gives "1,234",
-    which :func:`parse_number` rejects as ambiguous.
-    """
-    if decimals < 0:
-        raise ValueError(f"decimals must be >= 0, got {decimals}")
-    if not math.isfinite(value):
-        raise ValueError(f"cannot format non-finite value {value!r}")
-    return f"{value:z,.{decimals}f}".translate(_SWAP_SEPARATORS)

@@ -21,6 +21,7 @@ from etl.resolve.validate import Key, validate_values
 from store import StoreBusyError, fetch_rows, open_reader, write_session
 from store.batches import NewBatch, active_batch_for, record_batch
 from store.connection import snapshot_id
+from vocab.display import format_plain
 
 Reader = Callable[[bytes, str], Extracted]
 
@@ -128,7 +129,9 @@ def load_content(
     """
     if max_bytes is not None and len(content) > max_bytes:
         issue = make_issue(
-            "file-too-large", file=file_label, detail=f"{len(content) / 1e6:.1f} MB > {max_bytes / 1e6:.0f} MB"
+            "file-too-large",
+            file=file_label,
+            detail=f"{format_plain(len(content) / 1e6, 1)} MB > {format_plain(max_bytes / 1e6, 1)} MB",
         )
         return FileReport(file_label, "rejected", issues=[issue])
     sha = hashlib.sha256(content).hexdigest()

@@ -1,4 +1,4 @@
-"""Policy events and commendation quotas as editable data (data/reference/)."""
+"""Policy events as editable data (data/reference/policy_events.csv), seeded once into the store."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ from typing import Any
 
 import duckdb
 
-from analysis.commendations import Quota, parse_quotas
-from etl.reference.files import REFERENCE_DIR, read_csv_rows
+from etl.reference.files import read_csv_rows
 from etl.reference.model import ReferenceDataError
 from store.review import save_version
 
@@ -45,7 +44,3 @@ def seed_policy_events(con: duckdb.DuckDBPyConnection, events: list[dict[str, An
         return
     for event in events:
         save_version(con, "policy_events", event, actor)
-
-
-def commendation_quotas(reference_dir: Path = REFERENCE_DIR) -> list[Quota]:
-    return parse_quotas(read_csv_rows(reference_dir / "commendation_quotas.csv"))

@@ -14,7 +14,8 @@ from etl.issues import Issue, make_issue
 from etl.records import RawCell, Value
 from etl.reference.model import Indicator, Reference
 from etl.resolve.convention import parse_with
-from vocab.numbers import ParsedYear, format_vi, parse_year_label
+from vocab.display import format_plain
+from vocab.numbers import ParsedYear, parse_year_label
 from vocab.text import fold_key
 
 PERIOD_VI = {"school_year": "năm học (ghi dạng 2013-2014)", "calendar_year": "năm dương lịch (ghi dạng 2013)"}
@@ -171,9 +172,9 @@ def _parse_value(
         return None
     if isinstance(rc.raw, (int, float)) and has_percent_format(rc.number_format) and indicator.unit == "%":
         number, flags = _scaled(number, 100), (*flags, "percent-format-scaled")
-        found.add(make_issue("percent-fraction-scaled", value=format_vi(number, 1), **where))
+        found.add(make_issue("percent-fraction-scaled", value=format_plain(number, 1), **where))
     if indicator.kind in WHOLE_KINDS and not float(number).is_integer():
-        found.add(make_issue("not-whole-number", value=format_vi(number, 3), **where))
+        found.add(make_issue("not-whole-number", value=format_plain(number), **where))
         return None
     return Value(unit_code, indicator.code, year, number, str(rc.raw), rc.sheet, rc.cell, flags)
 

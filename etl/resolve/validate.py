@@ -12,7 +12,7 @@ from etl import settings
 from etl.issues import Issue, make_issue
 from etl.records import Value
 from etl.reference.model import Indicator, Reference
-from vocab.numbers import format_vi
+from vocab.display import format_change_phrase, format_plain
 
 Key = tuple[str, str, int]  # unit_code, indicator_code, year
 
@@ -134,7 +134,7 @@ def _check_components(
                         make_issue(
                             "reported-rate-mismatch",
                             value=_fmt(reported),
-                            computed=format_vi(computed, 1),
+                            computed=format_plain(computed, 1),
                             **{**_where(touched[2] or blamed, file_label, ref), "indicator": ind.name_vi},
                         )
                     )
@@ -196,13 +196,11 @@ def _is_jump(before: float, after: float, ind: Indicator) -> bool:
 def _describe_change(before: float, after: float, ind: Indicator) -> str:
     delta = after - before
     if ind.unit == "%":
-        return f"{'+' if delta >= 0 else ''}{format_vi(delta, 1)} điểm phần trăm"
+        return format_change_phrase(delta, "%")
     if before == 0:
-        return f"từ 0 lên {_fmt(after)}"
-    return f"{'+' if delta >= 0 else ''}{format_vi(delta / abs(before) * 100, 1)}%"
+        return f"tăng từ 0 lên {_fmt(after)}"
+    return format_change_phrase(delta / abs(before) * 100, "%").replace(" điểm phần trăm", "%")
 
 
 def _fmt(value: float) -> str:
-    if value in (float("inf"), float("-inf")):
-        return "∞" if value > 0 else "-∞"
-    return format_vi(value, 0 if float(value).is_integer() else 2)
+    return format_plain(value, 2)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ui.format import format_value
+from vocab.display import deadline_text, format_change, format_value, target_text
+from vocab.labels import ASSESSMENT_COLUMNS, trend_label_vi, verdict_label_vi
 
 
 def formatted(frame: pd.DataFrame, unit: str) -> pd.DataFrame:
@@ -14,9 +15,6 @@ def formatted(frame: pd.DataFrame, unit: str) -> pd.DataFrame:
 
 def assessment_rows(frame: pd.DataFrame) -> pd.DataFrame:
     """The assessment as Vietnamese text columns, one row per indicator."""
-    from analysis.targets import trend_label_vi, verdict_label_vi
-    from charts.trend import deadline_text, target_text
-    from ui.format import format_change
 
     def target_of(row: pd.Series) -> str:
         if pd.isna(row["target_value"]):
@@ -49,8 +47,6 @@ def assessment_rows(frame: pd.DataFrame) -> pd.DataFrame:
 
 def verdict_short(row: pd.Series) -> str:
     """'Vượt', 'Đạt', 'Chưa đạt'; 'Chưa đến hạn' before a deadline; '' without a target."""
-    from analysis.targets import verdict_label_vi
-
     if pd.isna(row["target_value"]):
         return ""
     verdict = None if pd.isna(row["verdict"]) else str(row["verdict"])
@@ -59,14 +55,4 @@ def verdict_short(row: pd.Series) -> str:
     return verdict_label_vi(verdict)
 
 
-ASSESSMENT_COLUMNS = {
-    "name_vi": "Chỉ tiêu",
-    "base": "Năm đầu",
-    "latest": "Năm cuối",
-    "change": "Thay đổi",
-    "trend": "Xu hướng",
-    "target": "Mục tiêu",
-    "verdict": "Đánh giá",
-    "source": "Nguồn mục tiêu",
-    "lagging": "Địa bàn thấp hơn toàn tỉnh",
-}
+__all__ = ["ASSESSMENT_COLUMNS", "assessment_rows", "formatted", "verdict_short"]

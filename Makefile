@@ -15,9 +15,13 @@ run: $(VENV)/.runtime $(DB)
 test: $(VENV)/.dev $(DB)
 	$(PY) -m pytest
 
+PACKAGES := vocab store access etl analysis charts page_models report ui bench
+
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/vulture $(PACKAGES) dashboard.py pages tests vulture_whitelist.py --min-confidence 60
 
 typecheck: $(VENV)/.dev
 	$(VENV)/bin/mypy

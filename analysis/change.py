@@ -19,7 +19,6 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
-SERIES_COLUMNS = ("unit_code", "year", "value")
 DIRECTIONS = ("up", "down", "neutral")
 
 # Trend words by direction: (when the value rises, when it falls).

@@ -13,13 +13,21 @@ from charts.colors import unit_colors
 
 @dataclass(frozen=True)
 class Selection:
-    """What the sidebar chose: one indicator, some districts (empty = all), a period."""
+    """What the sidebar chose: one indicator (of a group), some districts (empty = all), a period.
+
+    The one type of the choice: ui.filters draws it, the page models and the report take it.
+    """
 
     indicator_code: str
-    unit_codes: tuple[str, ...]
+    unit_codes: tuple[str, ...]  # chosen districts; empty = all
     first_year: int
     last_year: int
     province_code: str
+    group_code: str = ""
+
+    @property
+    def years(self) -> range:
+        return range(self.first_year, self.last_year + 1)
 
 
 def indicator_meta(catalogue: pd.DataFrame, code: str) -> dict[str, Any]:

@@ -29,7 +29,7 @@ view = build_map(
     current_values(f),
     ref["catalogue"],
     ref["units"],
-    inputs.selection(f),
+    f,
     year,
     with_first_year=both,
     geojson=shapes,

@@ -25,7 +25,7 @@ year = st.select_slider(
     key="so_sanh_nam",
 )
 shown = boundary_values(f, key="so_sanh_dia_gioi")
-view = build_compare(shown.values, ref["catalogue"], ref["units"], inputs.selection(f), year, shown.events)
+view = build_compare(shown.values, ref["catalogue"], ref["units"], f, year, shown.events)
 st.subheader(view.title)
 if shown.note:
     st.caption(shown.note)

@@ -18,9 +18,7 @@ if f is None:
     st.stop()
 
 shown = boundary_values(f, key="xu_huong_dia_gioi")
-view = build_trend(
-    shown.values, **inputs.reference(), sel=inputs.selection(f), events=[*inputs.event_markers(f), *shown.events]
-)
+view = build_trend(shown.values, **inputs.reference(), sel=f, events=[*inputs.event_markers(f), *shown.events])
 st.subheader(view.title)
 if view.note:
     st.info(view.note)

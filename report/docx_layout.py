@@ -17,7 +17,6 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section
 from docx.shared import Cm, Pt, RGBColor
-from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 FONT = "Times New Roman"
@@ -141,14 +140,3 @@ def source(doc: DocumentObject, text: str) -> Paragraph:
     run.italic = True
     set_font(run, TABLE_PT)
     return paragraph
-
-
-def repeat_header(table: Table, rows: int = 1) -> None:
-    """Mark the first rows as header rows: Word and LibreOffice repeat them on every page."""
-    for row in table.rows[:rows]:
-        tr_pr = row._tr.get_or_add_trPr()
-        header = OxmlElement("w:tblHeader")
-        header.set(qn("w:val"), "true")
-        tr_pr.append(header)
-        cant_split = OxmlElement("w:cantSplit")
-        tr_pr.append(cant_split)

@@ -8,8 +8,6 @@ from typing import Any
 
 import duckdb
 
-from store.queries import fetch_rows
-
 
 def add_missing_rounds(con: duckdb.DuckDBPyConnection, rounds: Sequence[Mapping[str, Any]], actor: str) -> None:
     """Seed rounds that the store does not know yet; admins' later versions are kept."""
@@ -44,7 +42,3 @@ def save_round(
 
 def save_setting(con: duckdb.DuckDBPyConnection, key: str, value: str, actor: str) -> None:
     con.execute("INSERT INTO app_settings VALUES (?, ?, ?, ?)", [key, value, actor, datetime.now()])
-
-
-def current_settings(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    return {str(row[0]): str(row[1]) for row in fetch_rows(con, "current_settings", {})}

@@ -8,8 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from analysis.boundaries import CHANGE_LABELS, change_events, harmonise
+from page_models.common import Selection
 from ui import data, inputs
-from ui.filters import Filters
 
 REPORTED, CURRENT = "reported", "current"
 LABELS = {REPORTED: "Như đã báo cáo", CURRENT: "Theo địa giới hiện nay"}
@@ -29,7 +29,7 @@ class BoundaryValues:
     current: bool
 
 
-def boundary_values(f: Filters, key: str) -> BoundaryValues:
+def boundary_values(f: Selection, key: str) -> BoundaryValues:
     """Draw the choice (only when the registry records changes) and return the values to show."""
     changes = data.query("unit_changes")
     if changes.empty:
@@ -52,7 +52,7 @@ def boundary_values(f: Filters, key: str) -> BoundaryValues:
     return BoundaryValues(current_values(f, changes), events, note, True)
 
 
-def current_values(f: Filters, changes: pd.DataFrame | None = None) -> pd.DataFrame:
+def current_values(f: Selection, changes: pd.DataFrame | None = None) -> pd.DataFrame:
     """The chosen indicator on current boundaries (as reported when nothing changed)."""
     changes = data.query("unit_changes") if changes is None else changes
     if changes.empty:
@@ -66,7 +66,7 @@ def current_values(f: Filters, changes: pd.DataFrame | None = None) -> pd.DataFr
     return result.values
 
 
-def changes_note(f: Filters) -> str | None:
+def changes_note(f: Selection) -> str | None:
     """The changes within the period in words, None when there are none."""
     changes = data.query("unit_changes")
     in_period = changes[changes["year"].between(f.first_year + 1, f.last_year)]

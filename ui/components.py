@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from page_models.common import Selection
 from ui import data
-from ui.filters import Filters, current
+from ui.filters import current
 
 ILLUSTRATIVE_NOTICE = (
     "**Dữ liệu minh họa.** Tỉnh Sơn Hà và mọi số liệu ở đây là giả định, chỉ dùng để trình diễn "
@@ -13,7 +14,7 @@ ILLUSTRATIVE_NOTICE = (
 )
 
 
-def page_header(title: str, caption: str | None = None, needs_values: bool = True) -> Filters | None:
+def page_header(title: str, caption: str | None = None, needs_values: bool = True) -> Selection | None:
     """Title, the illustrative-data notice, and the filters; None (after a clear
     message) when there is nothing to show yet."""
     st.title(title)

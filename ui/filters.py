@@ -11,13 +11,13 @@ it writes the *formatted* option (the Vietnamese name) into the URL.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import cast
 
 import pandas as pd
 import streamlit as st
 
 from etl import settings
+from page_models.common import Selection
 from ui import data
 
 STATE_KEY = "nq29_filters"
@@ -26,21 +26,7 @@ INITIAL_YEARS_KEY = "nq29_initial_years"  # the slider's constant default: the l
 GROUP, INDICATOR, UNITS, YEARS = "nhom", "chi_tieu", "dia_ban", "nam"
 
 
-@dataclass(frozen=True)
-class Filters:
-    group_code: str
-    indicator_code: str
-    unit_codes: tuple[str, ...]  # chosen districts; empty = all
-    first_year: int
-    last_year: int
-    province_code: str
-
-    @property
-    def years(self) -> range:
-        return range(self.first_year, self.last_year + 1)
-
-
-def render_sidebar() -> Filters | None:
+def render_sidebar() -> Selection | None:
     """Draw the filters; None when the store has no catalogue or units yet."""
     try:
         catalogue = data.query("catalogue")
@@ -74,16 +60,16 @@ def render_sidebar() -> Filters | None:
         initial = st.session_state.setdefault(INITIAL_YEARS_KEY, (years[0], years[-1]))
         period = cast(tuple[int, int], st.select_slider("Giai đoạn", options=years, value=initial, key=YEARS))
         first, last = period
-    filters = Filters(group, indicator, tuple(chosen), int(first), int(last), str(province["code"]))
+    filters = Selection(indicator, tuple(chosen), int(first), int(last), str(province["code"]), group)
     st.session_state[STATE_KEY] = filters
     _write_url(filters, years)
     return filters
 
 
-def current() -> Filters | None:
+def current() -> Selection | None:
     """The filters drawn by the entry point on this run (None without data)."""
     value = st.session_state.get(STATE_KEY)
-    return value if isinstance(value, Filters) else None
+    return value if isinstance(value, Selection) else None
 
 
 def _names(frame: pd.DataFrame, code: str, name: str) -> dict[str, str]:
@@ -113,7 +99,7 @@ def _apply_url(catalogue: pd.DataFrame, district_codes: Sequence[str], years: li
         st.session_state[INITIAL_YEARS_KEY] = (first, last)
 
 
-def _write_url(f: Filters, years: list[int]) -> None:
+def _write_url(f: Selection, years: list[int]) -> None:
     wanted = {GROUP: f.group_code, INDICATOR: f.indicator_code}
     if f.unit_codes:
         wanted[UNITS] = ",".join(f.unit_codes)

@@ -149,7 +149,7 @@ def _read_table(
                 continue  # a column whose header names no known indicator ("Kế hoạch", "Tăng/giảm")
             indicator = columns[col.index] or row.indicator or ctx.indicator
             unit, year_label = row.unit or ctx.unit, col.year_label or row.year_label or ctx.year_label
-            missing = _missing(unit, indicator, year_label, columns[col.index], col, ctx)
+            missing = _missing(unit, indicator, year_label, col, ctx)
             if missing:
                 if missing not in reported_missing:
                     reported_missing.add(missing)
@@ -165,9 +165,7 @@ def _has_digits(value: object) -> bool:
     return is_number_like(value) or (isinstance(value, str) and any(ch.isdigit() for ch in value))
 
 
-def _missing(
-    unit: str | None, indicator: str | None, year: object, col_ind: str | None, col: Column, ctx: Context
-) -> str | None:
+def _missing(unit: str | None, indicator: str | None, year: object, col: Column, ctx: Context) -> str | None:
     if indicator is None:
         return "indicator" if not col.texts else "column"
     if unit is None:

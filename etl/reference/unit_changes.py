@@ -20,7 +20,6 @@ from etl.reference.files import read_csv_rows
 from etl.reference.model import ReferenceDataError
 
 CHANGE_KINDS = ("renamed", "upgraded", "merged", "split")
-CHANGE_VI = {"renamed": "Đổi tên", "upgraded": "Nâng cấp", "merged": "Sáp nhập", "split": "Chia tách"}
 
 
 def changes_path(units_path: Path) -> Path:

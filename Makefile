@@ -6,7 +6,7 @@ DB ?= data/nq29.duckdb
 PORT ?= 8501
 export NQ29_DB := $(abspath $(DB))
 
-.PHONY: run test lint typecheck check demo bench e2e-deps clean-db freeze
+.PHONY: run test lint typecheck check demo bench e2e-deps clean-db freeze schema-doc
 
 run: $(VENV)/.runtime $(DB)
 	$(PY) -m streamlit run dashboard.py --server.headless true --server.address 127.0.0.1 \
@@ -49,6 +49,9 @@ $(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
 $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
+
+schema-doc: $(VENV)/.runtime
+	$(PY) -m store.schema_doc > docs/schema.md
 
 clean-db:
 	rm -f $(DB) $(DB).wal $(DB).lock

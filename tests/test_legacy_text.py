@@ -1,4 +1,4 @@
-"""TCVN3 and VNI detection and conversion (docs/domain.md §4.1), with round-trips over the alphabet."""
+"""TCVN3 and VNI detection and conversion (docs/domain.md, Legacy encodings), with round-trips over the alphabet."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ def test_alphabet_is_complete_nfc() -> None:
 
 
 def test_domain_examples_tcvn3() -> None:
-    # Examples from docs/domain.md §4.1, typed from the document (U+00AD is the TCVN3 "ư").
+    # Examples from docs/domain.md, Legacy encodings, typed from the document (U+00AD is the TCVN3 "ư").
     for legacy, text in [
         ("Tr\u00adêng", "Trường"),
         ("Thµnh phè", "Thành phố"),

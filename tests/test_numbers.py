@@ -1,4 +1,4 @@
-"""Tests for vocab.numbers: Vietnamese number formats and year labels (§4.5)."""
+"""Tests for vocab.numbers: Vietnamese number formats and year labels (docs/domain.md, Number formats)."""
 
 import datetime as dt
 import math

@@ -1,4 +1,4 @@
-"""Tests for vocab.text: one case per quirk in docs/domain.md §4.2-4.4."""
+"""Tests for vocab.text: one case per quirk in docs/domain.md (Unicode, Tone placement, District names)."""
 
 import re
 import unicodedata
@@ -59,13 +59,13 @@ def test_clean_text_keeps_letters_and_tone_placement(name: str) -> None:
 
 
 def test_clean_text_nfc_length() -> None:
-    # NFD "Hòa" is 4 code points, NFC 3 (domain §4.2).
+    # NFD "Hòa" is 4 code points, NFC 3 (docs/domain.md, Unicode).
     assert len(nfd("Hòa")) == 4
     assert len(clean_text(nfd("Hòa"))) == 3
 
 
 def test_clean_text_cp1258_combining_tones() -> None:
-    # CP1258 stores tones as combining characters (domain §4.1).
+    # CP1258 stores tones as combining characters (docs/domain.md, Legacy encodings).
     decoded = b"Ho\xcca".decode("cp1258")
     assert decoded != "Hòa"
     assert clean_text(decoded) == "Hòa"
@@ -112,7 +112,7 @@ def test_fold_key_equivalent_spellings(variants: list[str], key: str) -> None:
 @pytest.mark.parametrize(
     ("name", "key"),
     [
-        # A naive oa/uy regex flagged "Quỳ Châu" (domain §4.3); here the
+        # A naive oa/uy regex flagged "Quỳ Châu" (docs/domain.md, Tone placement); here the
         # u/i of qu/gi just lose their marks like every other vowel.
         ("Quỳ Châu", "quychau"),
         ("Quý", "quy"),
@@ -226,7 +226,7 @@ def test_unit_key_old_and_new_tone_placement() -> None:
 
 
 def test_unit_key_collision_needs_the_kind() -> None:
-    # Domain §4.4: Huyện Kỳ Anh (447) and Thị xã Kỳ Anh (449) coexist; the key
+    # docs/domain.md, District names: Huyện Kỳ Anh (447) and Thị xã Kỳ Anh (449) coexist; the key
     # alone cannot tell them apart, the kind can.
     assert unit_key("Huyện Kỳ Anh") == unit_key("Thị xã Kỳ Anh")
     assert strip_unit_prefix("Huyện Kỳ Anh")[1] == "district"

@@ -1,7 +1,7 @@
 """Locale-aware parsing of numeric cells and year labels (Vietnamese files).
 
 Vietnamese convention: "." groups thousands, "," is the decimal mark
-("1.234,5" = 1234.5). See docs/domain.md §4.5. The rule here is that a wrong
+("1.234,5" = 1234.5). See docs/domain.md, Number formats; and Year labels. The rule here is that a wrong
 number must never enter the store: strings that could be read two ways
 ("1,234", "1.5") or that follow the English convention are returned as
 invalid with a reason, never guessed. Nothing in this module raises on
@@ -206,7 +206,7 @@ class ParsedYear(NamedTuple):
     ``year`` is the start year. ``school_year`` is True when the label was a
     range such as "2013-2014" (school year starting in 2013); a plain "2013"
     gives False, because it may be a calendar year or a school year starting
-    *or ending* in 2013 — the caller must decide per source (domain.md §4.5).
+    *or ending* in 2013 — the caller must decide per source (docs/domain.md, Year labels).
     """
 
     year: int | None

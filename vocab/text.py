@@ -1,6 +1,7 @@
 """Text cleaning and matching keys for Vietnamese names read from Excel files.
 
-See docs/domain.md §4.2-4.4 for the real-world quirks handled here:
+See docs/domain.md (Unicode and look-alike letters, Tone placement, District names) for the
+real-world quirks handled here:
 NFD / "Unicode tổ hợp" input, the look-alike letter ETH (Ð) used instead of
 Đ in GSO-derived files, NBSP and zero-width characters, old vs new tone-mark
 placement ("Hoà" / "Hòa"), and administrative-unit prefixes ("TP.", "Huyện"…).

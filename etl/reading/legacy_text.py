@@ -1,7 +1,7 @@
 """Text typed in the old Vietnamese font encodings TCVN3 (ABC) and VNI-Windows.
 
 Excel stores such text as the Windows-1252 characters the font draws as
-Vietnamese letters (docs/domain.md §4.1): "Tr\u00adêng" is TCVN3 for "Trường",
+Vietnamese letters (docs/domain.md, Legacy encodings): "Tr\u00adêng" is TCVN3 for "Trường",
 "Tröôøng" is VNI for the same word. The TCVN3 table (etl/config/tcvn3.csv) was
 generated from glibc ``iconv -f TCVN5712-1``; the VNI table is built from the
 encoding's rule (base letter + one mark character).

@@ -92,8 +92,9 @@ def test_dropout_rates_are_lower_is_better(indicators: dict[str, dict[str, objec
 
 
 def test_period_types_follow_the_domain(indicators: dict[str, dict[str, object]]) -> None:
+    # hs_cl counts the pupils of every level (at 30/9, a school year) behind the budget's per-pupil view.
     for code, row in indicators.items():
-        expected = "school_year" if row["level"] in LEVELS else "calendar_year"
+        expected = "school_year" if row["level"] in LEVELS or code == "hs_cl" else "calendar_year"
         assert row["period_type"] == expected, code
 
 

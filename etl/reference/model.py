@@ -14,14 +14,17 @@ import duckdb
 
 from vocab.text import clean_text, fold_key, strip_unit_prefix, unit_key
 
-INDICATOR_KINDS = {"count", "rate", "ratio", "amount", "level"}
+INDICATOR_KINDS = {"count", "rate", "ratio", "amount", "level", "status"}
 LEVELS = {"mn", "th", "thcs", "thpt", "gdnn", "ld", "ns"}
 DIRECTIONS = {"up", "down", "neutral"}
 PERIOD_TYPES = {"school_year", "calendar_year"}
 INPUTS = {"reported", "derived"}
 AGGREGATIONS = {"sum", "ratio", "min"}
 UNIT_KINDS = {"province", "city", "town", "district", "urban_district"}
-COMPARATORS = {">=", "<="}
+# ">" and "<" for a strict text ("trên 65%"); "range" for "35–40%" (value .. value_max).
+COMPARATORS = {">=", "<=", ">", "<", "range"}
+VERIFICATIONS = {"text", "secondary", "unverified", "illustrative"}
+TARGET_SCOPES = {"national", "province", "norm"}
 
 
 class ReferenceDataError(ValueError):
@@ -47,6 +50,7 @@ class Indicator:
     break_year: int | None
     source_dept: str | None = None
     level: str | None = None
+    measured_at: str | None = None  # start | end | settled: when a year's figure is known (vocab.periods)
 
 
 @dataclass(frozen=True)

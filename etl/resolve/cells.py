@@ -19,7 +19,7 @@ from vocab.numbers import ParsedYear, parse_year_label
 from vocab.text import fold_key
 
 PERIOD_VI = {"school_year": "năm học (ghi dạng 2013-2014)", "calendar_year": "năm dương lịch (ghi dạng 2013)"}
-WHOLE_KINDS = {"count", "level"}
+WHOLE_KINDS = {"count", "level", "status"}
 UNKNOWN_FORMAT = "unknown"  # .xls/.ods cells: whether 0,955 is shown as 95,5% cannot be seen
 
 
@@ -49,7 +49,7 @@ def resolve_cells(cells: Iterable[RawCell], ref: Reference, file_label: str) -> 
 
 
 def _resolve_one(rc: RawCell, ref: Reference, file_label: str, found: _Once) -> Value | None:
-    years = settings.review_years()
+    years = settings.accepted_years()
     indicator = _find_indicator(rc, ref, file_label, found)
     at_header: dict[str, Any] = {
         "file": file_label,

@@ -24,6 +24,12 @@ SELECT
     i.break_year,
     i.break_note,
     i.definition,
+    i.later_breaks,
+    i.version_labels,
+    i.measured_at,
+    i.display_unit,
+    i.deflate,
+    i.per_head,
     (
         SELECT string_agg(a.alias, '; ' ORDER BY a.alias)
         FROM indicator_aliases AS a

@@ -57,7 +57,7 @@ class YearConvention:
             return self._checked(label.year)
         if self.answer == END:
             return self._checked(label.year - 1)
-        if indicator.reference_date == "30/9" or self.evidence:  # an unknown date (store not re-initialised) asks
+        if indicator.reference_date == "30/9" or self.evidence:  # an unknown date (a catalogue row without one) asks
             self.stock[label.year] += 1  # the statistical convention, or the file's evidence for it
             return self._checked(label.year)
         if self.answer != SKIP:

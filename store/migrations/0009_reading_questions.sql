@@ -11,3 +11,12 @@ CREATE TABLE batch_answers (
     question_key VARCHAR NOT NULL,
     answer VARCHAR NOT NULL
 );
+
+-- Stores made before this migration get the dates `etl init` would give the bundled catalogue
+-- (data/reference/indicators.csv), so plain years keep their meaning until the next init.
+UPDATE indicators SET reference_date = CASE
+    WHEN period_type = 'calendar_year' THEN 'calendar'
+    WHEN kind = 'level' OR regexp_matches(code, '_(bohoc|hoanthanh|totnghiep|xettn|duthi|lop5)$') THEN '31/5'
+    ELSE '30/9'
+END
+WHERE reference_date IS NULL;

@@ -8,7 +8,11 @@ from analysis.catalogue_search import formula_text, search_catalogue
 from vocab.display import deadline_text, target_text
 
 DIRECTION_VI = {"up": "Càng cao càng tốt", "down": "Càng thấp càng tốt", "neutral": "Không đánh giá tốt/xấu"}
-PERIOD_VI = {"school_year": "Năm học (số liệu 30/9)", "calendar_year": "Năm dương lịch"}
+PERIOD_VI = {
+    "30/9": "Năm học (số liệu tại thời điểm 30/9)",
+    "31/5": "Năm học (kết quả cuối năm học, 31/5)",
+    "calendar": "Năm dương lịch",
+}
 
 
 def build_catalogue(catalogue: pd.DataFrame, targets: pd.DataFrame, text: str) -> pd.DataFrame:
@@ -17,7 +21,7 @@ def build_catalogue(catalogue: pd.DataFrame, targets: pd.DataFrame, text: str) -
     return found.assign(
         formula=[formula_text(row) for _, row in found.iterrows()],
         direction_vi=found["direction"].map(DIRECTION_VI),
-        period_vi=found["period_type"].map(PERIOD_VI),
+        period_vi=found["reference_date"].map(PERIOD_VI),
         targets_vi=[_targets_for(targets, code, unit) for code, unit in zip(found["code"], found["unit"], strict=True)],
     )
 

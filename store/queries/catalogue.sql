@@ -16,6 +16,7 @@ SELECT
     i.scale,
     i.direction,
     i.period_type,
+    i.reference_date,
     i.input,
     i.aggregation,
     i.source_dept,

@@ -53,6 +53,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--received", type=date.fromisoformat, help="date the file was received, YYYY-MM-DD (default: today)"
     )
+    p.add_argument("--answers", type=Path, help="CSV file,kind,key,answer: answers to the questions a dry run printed")
+    p.add_argument(
+        "--write-answers",
+        type=Path,
+        metavar="FILE",
+        help="write every open question with its best guess to FILE (check it, then pass it to --answers)",
+    )
+    p.add_argument(
+        "--skip-error-cells",
+        action="store_true",
+        help="load files without their error cells (after seeing them); the skipped cells are printed and kept",
+    )
     p = sub.add_parser("alias", parents=[common], help="confirm that a name in files means a unit or indicator")
     p.add_argument("kind", choices=["unit", "indicator"])
     p.add_argument("text", help='the name as written in the file, e.g. "Phòng GD huyện Hoà Phong"')
@@ -119,6 +131,14 @@ def cmd_template(args: argparse.Namespace, db: Path) -> int:
 
 
 def cmd_load(args: argparse.Namespace, db: Path) -> int:
+    from etl.load.answers import AnswersFileError, read_answers, write_answers
+    from etl.questions import Answers
+
+    try:
+        answers = read_answers(args.answers, args.skip_error_cells) if args.answers else None
+    except AnswersFileError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
     reports = load_paths(
         args.files,
         db,
@@ -127,11 +147,18 @@ def cmd_load(args: argparse.Namespace, db: Path) -> int:
         note=args.note,
         sender_code=args.sender,
         received_on=args.received,
+        answers=answers or Answers(skip_error_cells=args.skip_error_cells),
     )
     for report in reports:
         print(render_report(report))
         print()
     print(render_summary(reports))
+    if args.write_answers:
+        n = write_answers(args.write_answers, reports)
+        print(
+            f"Đã ghi {n} câu hỏi (kèm câu trả lời gợi ý) vào {args.write_answers}; "
+            "sửa nếu cần rồi chạy lại với --answers."
+        )
     return 0 if all(r.ok for r in reports) else 1
 
 

@@ -25,6 +25,7 @@ SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"}
 class CatalogueEntry:
     code: str
     severity: str
+    blocks: str  # of an error: "file" (the file is refused) or "cell" (the analyst may load without the cell)
     message_vi: str
     hint_vi: str
 
@@ -46,6 +47,7 @@ class Issue:
     hint: str = field(default="", compare=False)
     # Codes an analyst may confirm as the meaning of raw_value (unit-not-matched, indicator-not-matched).
     suggestions: tuple[str, ...] = field(default=(), compare=False)
+    skipped: int = field(default=0, compare=False)  # values not loaded because of this issue
 
     @property
     def location(self) -> str:
@@ -78,6 +80,7 @@ def make_issue(
     indicator_code: str | None = None,
     year: int | None = None,
     suggestions: tuple[str, ...] = (),
+    skipped: int = 0,
     **context: Any,
 ) -> Issue:
     """Build an issue whose message is the catalogue template filled with context."""
@@ -98,11 +101,13 @@ def make_issue(
         year=year,
         hint=entry.hint_vi,
         suggestions=suggestions,
+        skipped=skipped,
     )
 
 
-def has_errors(issues: Iterable[Issue]) -> bool:
-    return any(i.severity == "error" for i in issues)
+def blocks_file(issue: Issue) -> bool:
+    """An error that refuses the whole file (not one the analyst may skip with its cells)."""
+    return issue.severity == "error" and catalogue()[issue.code].blocks != "cell"
 
 
 def count_by_code(issues: Iterable[Issue]) -> Counter[tuple[str, str]]:
@@ -122,15 +127,18 @@ def catalogue_markdown() -> str:
         "# Validation issue codes",
         "",
         "Generated from `etl/config/issue_catalogue.csv` by `python -m etl.issues > docs/issues.md`;",
-        "a test keeps the two in step. Severity: **error** blocks the whole file (nothing is written);",
-        "**warning** lets it load and is kept with the batch; **info** only explains what was done.",
+        "a test keeps the two in step. Severity: **error** blocks the file (nothing is written) — a *file*",
+        "error always, a *cell* error unless the analyst chooses to load the file without those cells",
+        "(`--skip-error-cells`); **warning** lets it load (the value concerned is skipped) and is kept with",
+        'the batch; **info** only explains what was done. See README, "One rule for what blocks what".',
         "",
-        "| code | severity | message (Vietnamese template) | how to fix |",
-        "|---|---|---|---|",
+        "| code | severity | blocks | message (Vietnamese template) | how to fix |",
+        "|---|---|---|---|---|",
     ]
     for entry in catalogue().values():
         message = entry.message_vi.replace("|", "\\|")
-        lines.append(f"| `{entry.code}` | {entry.severity} | {message} | {entry.hint_vi.replace('|', '/')} |")
+        hint = entry.hint_vi.replace("|", "/")
+        lines.append(f"| `{entry.code}` | {entry.severity} | {entry.blocks} | {message} | {hint} |")
     return "\n".join(lines) + "\n"
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from etl.issues import Issue
+from etl.questions import Question
 
 
 @dataclass(frozen=True)
@@ -49,3 +51,8 @@ class Extracted:
     cells: list[RawCell] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     declared_unit: str | None = None
+    questions: list[Question] = field(default_factory=list)
+    # What the file says about its plain years: (kind, text) from etl/config/year_evidence.csv.
+    year_evidence: list[tuple[str, str]] = field(default_factory=list)
+    layout_signature: str | None = None  # sheet names and header words: the same layout, the same signature
+    skip_counts: Counter[str] = field(default_factory=Counter)  # values the reader skipped, by issue code

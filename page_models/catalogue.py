@@ -10,7 +10,11 @@ from vocab.display import deadline_text, target_text
 from vocab.labels import VERIFICATION_LABELS_VI
 
 DIRECTION_VI = {"up": "Càng cao càng tốt", "down": "Càng thấp càng tốt", "neutral": "Không đánh giá tốt/xấu"}
-PERIOD_VI = {"school_year": "Năm học (số liệu 30/9)", "calendar_year": "Năm dương lịch"}
+PERIOD_VI = {
+    "30/9": "Năm học (số liệu tại thời điểm 30/9)",
+    "31/5": "Năm học (kết quả cuối năm học, 31/5)",
+    "calendar": "Năm dương lịch",
+}
 
 
 def build_catalogue(catalogue: pd.DataFrame, targets: pd.DataFrame, text: str) -> pd.DataFrame:
@@ -19,7 +23,7 @@ def build_catalogue(catalogue: pd.DataFrame, targets: pd.DataFrame, text: str) -
     return found.assign(
         formula=[formula_text(row) for _, row in found.iterrows()],
         direction_vi=found["direction"].map(DIRECTION_VI),
-        period_vi=found["period_type"].map(PERIOD_VI),
+        period_vi=found["reference_date"].map(PERIOD_VI),
         targets_vi=[
             _targets_for(targets, code, unit, period)
             for code, unit, period in zip(found["code"], found["unit"], found["period_type"], strict=True)

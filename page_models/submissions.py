@@ -56,9 +56,14 @@ def last_known_years(catalogue: pd.DataFrame, round_: Round) -> dict[str, int]:
     """indicator → the last year of the round whose figure can be known by the deadline."""
     out = {}
     for code, period, measured in zip(
-        catalogue["code"], catalogue["period_type"], catalogue["measured_at"], strict=True
+        catalogue["code"], catalogue["period_type"], catalogue["reference_date"], strict=True
     ):
-        known = [y for y in round_.years if known_on(y, str(period), str(measured or "start")) <= round_.deadline]
+        known = [
+            y
+            for y in round_.years
+            if known_on(y, str(period), str(measured or ("30/9" if period == "school_year" else "calendar")))
+            <= round_.deadline
+        ]
         out[str(code)] = known[-1] if known else round_.first_year - 1
     return out
 

@@ -22,14 +22,25 @@ class NewBatch:
     note: str | None = None
     sender_code: str | None = None  # who sent the file (senders.code), if known
     received_on: date | None = None  # when the province received it; defaults to today
+    answers: tuple[tuple[str, str, str], ...] = ()  # (kind, key, answer) the analyst gave for the file
+
+
+def answers_key(answers: Sequence[tuple[str, str, str]]) -> str:
+    """The answers of a load as one comparable text: the same bytes with the same answers load once."""
+    return "|".join(f"{kind}={key}={answer}" for kind, key, answer in sorted(answers))
 
 
 class RollbackError(ValueError):
     """The batch does not exist or was already rolled back (message in Vietnamese)."""
 
 
-def active_batch_for(con: duckdb.DuckDBPyConnection, sha256: str) -> int | None:
-    rows = fetch_rows(con, "active_batch_by_sha", {"sha256": sha256})
+def active_batch_for(con: duckdb.DuckDBPyConnection, sha256: str, answers: str = "") -> int | None:
+    """The active batch that loaded these bytes with these answers (``answers_key``), if any."""
+    [(migrated,)] = fetch_rows(con, "table_exists", {"table_name": "batch_answers"})
+    if not migrated:
+        rows = fetch_rows(con, "active_batch_by_sha", {"sha256": sha256}) if not answers else []
+    else:
+        rows = fetch_rows(con, "active_batch_by_sha_answers", {"sha256": sha256, "answers": answers})
     return int(rows[0][0]) if rows else None
 
 
@@ -69,6 +80,11 @@ def record_batch(
         con.execute("INSERT INTO batch_files (batch_id, content) VALUES (?, ?)", [batch_id, content])
     insert_rows(con, "observations", [{"batch_id": batch_id, **o} for o in observations])
     insert_rows(con, "batch_issues", [{"batch_id": batch_id, **i} for i in issues])
+    insert_rows(
+        con,
+        "batch_answers",
+        [{"batch_id": batch_id, "kind": k, "question_key": q, "answer": a} for k, q, a in batch.answers],
+    )
     return batch_id
 
 

@@ -106,9 +106,11 @@ def test_a_load_landing_between_check_and_write_triggers_a_recheck(
     real_check = pipeline.check_content
     calls: list[str] = []
 
-    def check_then_race(content: bytes, label: str, con: object, reader: object = None) -> pipeline.FileReport:
+    def check_then_race(
+        content: bytes, label: str, con: object, reader: object = None, answers: object = None
+    ) -> pipeline.FileReport:
         calls.append(label)
-        report = real_check(content, label, con)  # type: ignore[arg-type]
+        report = real_check(content, label, con, answers=answers)  # type: ignore[arg-type]
         if calls == ["ours.xlsx"]:
             monkeypatch.setattr(pipeline, "check_content", real_check)
             load_one(store, theirs)  # another analyst's load lands now

@@ -178,3 +178,28 @@ def test_init_without_units_keeps_a_province_registry(tmp_path: Path) -> None:
         assert con.execute("SELECT value FROM store_meta WHERE key = 'illustrative'").fetchone() == ("0",)
     finally:
         con.close()
+
+
+def test_every_indicator_has_a_reference_date_of_its_period() -> None:
+    """30/9 stock figures, 31/5 end-of-year outcomes, calendar years (issue 13): the date decides
+    what a plain year means in a file (etl/resolve/year_convention.py)."""
+    indicators, _ = parse_indicators(REFERENCE_DIR / "indicators.csv")
+    dates = {i["code"]: i["reference_date"] for i in indicators}
+    # Budget final accounts ("settled") are calendar years known only at the end of the next year.
+    assert {d for c, d in dates.items() if c.startswith(("ns_", "gdnn_", "ld_"))} == {"calendar", "settled"}
+    school = [c for c in dates if not c.startswith(("ns_", "gdnn_", "ld_"))]
+    outcomes = [c for c in school if any(w in c for w in ("bohoc", "totnghiep", "xettn", "hoanthanh", "lop5", "pc_"))]
+    assert outcomes and {dates[c] for c in outcomes} == {"31/5"}
+    assert {dates[c] for c in ("mn_truong", "th_hs", "thpt_gv", "th_hs_gv")} == {"30/9"}
+
+
+def test_a_reference_date_that_contradicts_the_period_is_refused(tmp_path: Path) -> None:
+    rows = list(csv.DictReader((REFERENCE_DIR / "indicators.csv").open(encoding="utf-8", newline="")))
+    rows[0]["reference_date"] = "calendar"  # mn_truong is a school-year stock figure
+    path = tmp_path / "indicators.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    with pytest.raises(ValueError, match="reference_date 'calendar'"):
+        parse_indicators(path)

@@ -163,9 +163,9 @@ def test_when_a_years_figure_is_known() -> None:
 
     from vocab.periods import deadline_year, known_on
 
-    assert known_on(2022, "school_year", "start") == date(2022, 9, 30)  # a stock of 2022-2023
-    assert known_on(2022, "school_year", "end") == date(2023, 5, 31)  # its dropout: after 28/4/2023
-    assert known_on(2022, "calendar_year", "end") == date(2022, 12, 31)
+    assert known_on(2022, "school_year", "30/9") == date(2022, 9, 30)  # a stock of 2022-2023
+    assert known_on(2022, "school_year", "31/5") == date(2023, 5, 31)  # its dropout: after 28/4/2023
+    assert known_on(2022, "calendar_year", "calendar") == date(2022, 12, 31)
     assert known_on(2021, "calendar_year", "settled") == date(2022, 12, 31)  # the 2021 final accounts
     assert deadline_year(2020, "school_year") == 2019 and deadline_year(2020, "calendar_year") == 2020
     with pytest.raises(ValueError):

@@ -26,7 +26,7 @@ def test_prefix_decides_between_twins() -> None:
     assert match_unit("Huyện Hoà Phong", ref).code == "993"
     assert match_unit("TX. Hòa Phong", ref, 2018).code == "9931"
     bare = match_unit("Hòa Phong", ref, 2018)
-    assert bare.code is None and set(bare.suggestions) == {"993", "9931"}
+    assert bare.code is None and set(bare.ambiguous) == {"993", "9931"}  # the sibling rows decide, or a question
     assert match_unit("Hòa Phong", ref, 2014).code == "993"  # the town did not exist yet
 
 

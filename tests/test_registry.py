@@ -138,3 +138,19 @@ def test_the_old_name_after_the_change_is_not_matched(store: Path, write_templat
     path = _named(write_template("991", {("th_truong", 2021): 23}), "Thị xã Bình Giang")
     [report] = load_paths([path], store, actor="test")
     assert report.status == "rejected" and "unknown-unit" in {i.code for i in report.issues}
+
+
+def test_an_alias_with_another_prefix_is_kept_beside_the_official_name(tmp_path: Path) -> None:
+    """ "Huyện Hoài Nhơn" for the unit now "Thị xã Hoài Nhơn": same base name, another prefix, so
+    another name (issue 13, item 7); it is not dropped as a second spelling of the official name."""
+    from etl.reference.files import parse_units
+
+    path = tmp_path / "units.csv"
+    path.write_text(
+        "code,name,kind,parent_code,aliases,valid_from,valid_to\n"
+        "52,Tỉnh Bình Định,province,,,,\n"
+        "543,Thị xã Hoài Nhơn,town,52,Huyện Hoài Nhơn;TX Hoài Nhơn,,\n",
+        encoding="utf-8",
+    )
+    _, aliases = parse_units(path)
+    assert [a["alias"] for a in aliases if a["unit_code"] == "543"] == ["Thị xã Hoài Nhơn", "Huyện Hoài Nhơn"]

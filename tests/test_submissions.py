@@ -67,7 +67,7 @@ def test_only_what_could_be_known_by_the_deadline_is_expected() -> None:
         {
             "code": ["th_hs", "th_hs_bohoc", "ld_lucluong", "ns_chi_gd"],
             "period_type": ["school_year", "school_year", "calendar_year", "calendar_year"],
-            "measured_at": ["start", "end", "end", "settled"],
+            "reference_date": ["30/9", "31/5", "calendar", "settled"],
         }
     )
     round_ = Round("r", "Tổng kết", date(2023, 4, 28), 2013, 2022)

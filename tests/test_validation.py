@@ -104,11 +104,20 @@ def test_unit_given_by_name_in_another_spelling_is_found(store: Path, write_temp
     assert report.status == "loaded" and report.unit_code == "993"
 
 
-def test_year_outside_the_review_is_an_error_at_the_header(store: Path, write_template: Callable[..., Path]) -> None:
+def test_history_loads_with_a_note_and_only_impossible_years_are_errors(
+    store: Path, write_template: Callable[..., Path]
+) -> None:
+    """Issue 13, item 9: 2011 is before every round's window but loads (an info issue); 2090 is an error."""
     path = write_template("993", {**BASE, ("th_hs", 2013): 8900})
     wb = load_workbook(path)
-    ws = wb[EDU]
-    ws.cell(layout.HEADER_ROW, 4).value = "2011-2012"
+    wb[EDU].cell(layout.HEADER_ROW, 4).value = "2011-2012"
+    wb.save(path)
+    assert (None, None, "year-outside-review", "info") in issues_of(store, path)
+    [report] = load_paths([path], store, dry_run=True)
+    assert report.status == "validated" and ("993", "th_hs", 2011) in {
+        (v.unit_code, v.indicator_code, v.year) for v in report.values
+    }
+    wb[EDU].cell(layout.HEADER_ROW, 4).value = "2090-2091"  # after next year: an impossible year
     wb.save(path)
     assert (EDU, "D6", "year-out-of-range", "error") in issues_of(store, path)
 

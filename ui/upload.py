@@ -19,6 +19,7 @@ STATUS_TEXT = {
     "validated": "Hợp lệ, sẵn sàng nạp",
     "rejected": "Có lỗi, không thể nạp",
     "unchanged": "Tệp này đã được nạp trước đây, không có gì thay đổi",
+    "nothing": "Không có giá trị nào nạp được (xem lý do và câu hỏi bên dưới)",
 }
 DIFF_COLUMNS: dict[str, Any] = {
     "unit_name": "Địa bàn",
@@ -51,6 +52,8 @@ def file_details(check: FileCheck, senders: dict[str, str], key: str) -> str | N
     status = check.report.status
     if status == "rejected":
         st.error(f"{STATUS_TEXT[status]}: {check.n_errors} lỗi, {check.n_warnings} cảnh báo. Sửa tệp rồi tải lên lại.")
+    elif status == "nothing":
+        st.warning(STATUS_TEXT[status] + ".")
     elif status == "unchanged":
         st.info(STATUS_TEXT[status] + ".")
     elif check.n_warnings:

@@ -16,26 +16,24 @@ from __future__ import annotations
 
 from datetime import date
 
-MEASURED_AT = ("start", "end", "settled")
+REFERENCE_DATES = ("30/9", "31/5", "calendar", "settled")
 DEADLINE_RULES = ("ending", "starting")
 
-__all__ = ["DEADLINE_RULES", "MEASURED_AT", "deadline_year", "known_on"]
+__all__ = ["DEADLINE_RULES", "REFERENCE_DATES", "deadline_year", "known_on"]
 
 
-def known_on(year: int, period_type: str, measured_at: str) -> date:
+def known_on(year: int, period_type: str, reference_date: str) -> date:
     """The first day a figure of ``year`` can be known.
 
-    ``measured_at``: "start" (school-year stock at 30/9), "end" (end of the school year,
-    or 31/12 of a calendar year) or "settled" (final accounts, end of the next year).
+    ``reference_date`` (the catalogue's): "30/9" (school-year stock), "31/5" (end of the school
+    year), "calendar" (31/12 of a calendar year) or "settled" (final accounts, end of the next year).
     """
-    if measured_at not in MEASURED_AT:
-        raise ValueError(f"measured_at must be one of {MEASURED_AT}, got {measured_at!r}")
+    if reference_date not in REFERENCE_DATES:
+        raise ValueError(f"reference_date must be one of {REFERENCE_DATES}, got {reference_date!r}")
     year = int(year)
     if period_type == "school_year":
-        if measured_at == "start":
-            return date(year, 9, 30)
-        return date(year + 1, 5, 31) if measured_at == "end" else date(year + 1, 12, 31)
-    return date(year, 12, 31) if measured_at != "settled" else date(year + 1, 12, 31)
+        return date(year, 9, 30) if reference_date == "30/9" else date(year + 1, 5, 31)
+    return date(year + 1, 12, 31) if reference_date == "settled" else date(year, 12, 31)
 
 
 def deadline_year(target_year: int, period_type: str, rule: str = "ending") -> int:

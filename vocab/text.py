@@ -29,8 +29,10 @@ __all__ = [
 UnitKind = Literal["city", "town", "district", "urban_district", "province"]
 
 # LATIN CAPITAL/SMALL LETTER ETH look like Đ/đ but are different code points.
-# NFKC does not map them, so it is done explicitly.
-_ETH_MAP = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
+# NFKC does not map them, so it is done explicitly. Text copied from PDF yearbooks writes
+# ư/Ư as LATIN SMALL/CAPITAL LETTER OI (ƣ/Ƣ, "Năm trƣớc", "Huyện Lƣơng Sơn"), a letter no
+# Vietnamese word uses: mapped back too (docs/domain.md, Unicode and look-alike letters).
+_ETH_MAP = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u01a3": "\u01b0", "\u01a2": "\u01af"})
 
 # Zero-width characters: ZERO WIDTH SPACE, ZWNJ, ZWJ, WORD JOINER and the
 # BOM / ZERO WIDTH NO-BREAK SPACE (a UTF-8 BOM often ends up in the first

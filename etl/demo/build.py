@@ -85,7 +85,14 @@ def known_by(values: dict[tuple[str, int], float], ref: Reference, day: date) ->
     out = {}
     for (code, year), value in values.items():
         ind = ref.indicators[code]
-        if known_on(year, ind.period_type, ind.measured_at or "start") <= day:
+        if (
+            known_on(
+                year,
+                ind.period_type,
+                ind.reference_date or ("30/9" if ind.period_type == "school_year" else "calendar"),
+            )
+            <= day
+        ):
             out[(code, year)] = value
     return out
 

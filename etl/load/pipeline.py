@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import os
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -12,44 +13,27 @@ from pathlib import Path
 
 import duckdb
 
-from etl.issues import Issue, has_errors, make_issue
+from etl.issues import Issue, make_issue
+from etl.load.outcome import as_skipped, issue_order, nothing_loaded, open_question, skip_counts
+from etl.load.rule import apply_rule
+from etl.questions import Answers, FileAnswers, Question, answered
 from etl.reading.ingest import read_any
 from etl.records import Extracted, Value
 from etl.reference.model import Reference
-from etl.resolve.cells import resolve_cells
-from etl.resolve.validate import Key, validate_values
+from etl.resolve.cells import resolve_all
+from etl.resolve.validate import Key
 from store import StoreBusyError, fetch_rows, open_reader, write_session
-from store.batches import NewBatch, active_batch_for, record_batch
+from store.batches import NewBatch, active_batch_for, answers_key, record_batch
 from store.connection import snapshot_id
 from vocab.display import format_plain
 
 Reader = Callable[[bytes, str], Extracted]
 
-# In a free-layout file a cell that cannot be placed or read with certainty is skipped and
-# reported as a warning; in our template the same problems are errors (the file is rejected).
-SKIPPED_IN_FREE_LAYOUTS = frozenset(
-    {
-        "unknown-unit",
-        "unknown-indicator",
-        "derived-indicator-reported",
-        "year-label-invalid",
-        "year-out-of-range",
-        "period-type-mismatch",
-        "unit-not-active",
-        "non-numeric-value",
-        "unit-label-mismatch",
-        "percent-sign-not-allowed",
-        "not-whole-number",
-        "formula-without-value",
-        "merged-value-cell",
-        "percent-format-unknown",
-    }
-)
-
 
 @dataclass
 class FileReport:
-    """The outcome for one file: status ∈ rejected | validated | loaded | unchanged."""
+    """The outcome for one file: status ∈ rejected | validated | loaded | unchanged | nothing
+    (read, but no value could be loaded: the issues and questions say why)."""
 
     file: str
     status: str
@@ -58,10 +42,18 @@ class FileReport:
     batch_id: int | None = None
     unit_code: str | None = None
     source_kind: str | None = None  # "template", "free-layout:<layouts>", "csv:<layouts>"
+    questions: list[Question] = field(default_factory=list)  # answered ones carry their answer
+    skip_counts: Counter[str] = field(default_factory=Counter)  # values not loaded, by reason (issue code)
+    answers_used: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, key, answer)
+    layout_signature: str | None = None
 
     @property
     def ok(self) -> bool:
         return self.status in {"validated", "loaded", "unchanged"}
+
+    @property
+    def open_questions(self) -> list[Question]:
+        return [q for q in self.questions if q.answer is None]
 
 
 def current_user() -> str:
@@ -72,40 +64,54 @@ def current_user() -> str:
 
 
 def check_content(
-    content: bytes, file_label: str, con: duckdb.DuckDBPyConnection, reader: Reader = read_any
+    content: bytes,
+    file_label: str,
+    con: duckdb.DuckDBPyConnection,
+    reader: Reader = read_any,
+    answers: FileAnswers | None = None,
 ) -> FileReport:
     """Validate one file against the store's reference data and current values.
 
     The default reader recognises our template and the free layouts (etl/reading/ingest.py).
+    ``answers`` are the analyst's answers to this file's questions: the command line reads them
+    from ``--answers FILE``, the upload page from its widgets; both come here.
     """
+    answers = answers if answers is not None else FileAnswers()
     ref = Reference.from_store(con)
-    extracted = read_any(content, file_label, ref) if reader is read_any else reader(content, file_label)
-    values, issues = resolve_cells(extracted.cells, ref, file_label)
-    issues = extracted.issues + issues
-    if extracted.source_kind != "template":
-        issues = [_skipped(i) for i in issues]
-    stored = stored_values(con, {v.unit_code for v in values})
-    issues += validate_values(values, ref, stored, file_label)
-    if not values and not has_errors(issues):
-        issues.append(make_issue("no-values", file=file_label))
-    units = {v.unit_code for v in values}
+    extracted = read_any(content, file_label, ref, answers) if reader is read_any else reader(content, file_label)
+    free = extracted.source_kind != "template"
+    resolved = resolve_all(
+        extracted.cells, ref, file_label, evidence=extracted.year_evidence, answers=answers, strict=not free
+    )
+    issues = extracted.issues + resolved.issues
+    if free:
+        issues = [as_skipped(i) for i in issues]
+    questions = answered(extracted.questions + resolved.questions, answers)
+    stored = stored_values(con, {v.unit_code for v in resolved.values})
+    outcome = apply_rule(resolved.values, issues, ref, stored, file_label, answers)
+    if outcome.question is not None:
+        questions.append(replace(outcome.question, answer=answers.given.get(("skip-error-cells", ""))))
+    issues = outcome.issues + [open_question(q) for q in questions if q.answer is None and q.kind != "skip-error-cells"]
+    counts = skip_counts(extracted.skip_counts, issues, questions)
+    status = outcome.status
+    if status == "validated" and not outcome.values:
+        status, issues = nothing_loaded(issues, counts, questions, file_label)
+    units = {v.unit_code for v in outcome.values}
     declared = ref.find_unit(extracted.declared_unit) if extracted.declared_unit else None
     report = FileReport(
         file_label,
-        "rejected" if has_errors(issues) else "validated",
-        values,
+        status,
+        outcome.values,
         issues,
         unit_code=declared or (units.pop() if len(units) == 1 else None),
         source_kind=extracted.source_kind,
+        questions=questions,
+        skip_counts=counts,
+        answers_used=answers.used_items(),
+        layout_signature=extracted.layout_signature,
     )
-    report.issues.sort(key=_issue_order)
+    report.issues.sort(key=issue_order)
     return report
-
-
-def _skipped(issue: Issue) -> Issue:
-    if issue.code not in SKIPPED_IN_FREE_LAYOUTS or issue.severity != "error":
-        return issue
-    return replace(issue, severity="warning", message=f"{issue.message} Giá trị này không được nạp.")
 
 
 def load_content(
@@ -121,12 +127,15 @@ def load_content(
     sender_code: str | None = None,
     received_on: date | None = None,
     max_bytes: int | None = None,
+    answers: FileAnswers | None = None,
 ) -> FileReport:
     """Check a file and, unless dry-run or invalid, load it as one batch.
 
-    The original bytes are archived with the batch; the sender defaults to the
-    file's district and the date received to today.
+    The original bytes are archived with the batch, with the answers used; the sender defaults
+    to the file's district and the date received to today. The same bytes with the same answers
+    load once; new answers may load more of an already loaded file.
     """
+    answers = answers if answers is not None else FileAnswers()
     if max_bytes is not None and len(content) > max_bytes:
         issue = make_issue(
             "file-too-large",
@@ -138,10 +147,13 @@ def load_content(
     checked_snapshot = snapshot_id(db_path) if db_path.exists() else None
     con = open_reader(db_path)
     try:
-        previous = active_batch_for(con, sha)
+        previous = None if answers.given else active_batch_for(con, sha)
         if previous is not None:
             return _unchanged(file_label, previous)
-        report = check_content(content, file_label, con, reader)
+        report = check_content(content, file_label, con, reader, answers)
+        previous = active_batch_for(con, sha, answers_key(report.answers_used)) if answers.given else None
+        if previous is not None:
+            return _unchanged(file_label, previous)
         senders = {str(row[0]) for row in fetch_rows(con, "sender_codes")}
     finally:
         con.close()
@@ -153,12 +165,12 @@ def load_content(
         return report
     try:
         with write_session(db_path) as wcon:
-            previous = active_batch_for(wcon, sha)  # re-check under the writer lock
+            previous = active_batch_for(wcon, sha, answers_key(report.answers_used))  # under the writer lock
             if previous is not None:
                 return _unchanged(file_label, previous)
             if snapshot_id(db_path) != checked_snapshot:
                 # Another load landed between the check and the lock: check again against it.
-                report = check_content(content, file_label, wcon, reader)
+                report = check_content(content, file_label, wcon, reader, answers)
                 if not report.ok:
                     raise _Rejected
             batch = NewBatch(
@@ -170,6 +182,7 @@ def load_content(
                 note,
                 sender_code,
                 received_on,
+                tuple(report.answers_used),
             )
             report.batch_id = record_batch(
                 wcon,
@@ -197,8 +210,11 @@ def load_paths(
     note: str | None = None,
     sender_code: str | None = None,
     received_on: date | None = None,
+    answers: Answers | None = None,
 ) -> list[FileReport]:
-    """Each file checked and loaded on its own: one bad file does not stop the others."""
+    """Each file checked and loaded on its own: one bad file does not stop the others.
+    ``answers`` (the ``--answers`` file) give each file the answers meant for it."""
+    answers = answers or Answers()
     reports = []
     for path in paths:
         try:
@@ -218,6 +234,7 @@ def load_paths(
                     note=note,
                     sender_code=sender_code,
                     received_on=received_on,
+                    answers=answers.for_file(path.name),
                 )
             )
         except StoreBusyError:
@@ -264,18 +281,3 @@ def _kept_issue(i: Issue) -> dict[str, object]:
         "raw_value": i.raw_value,
         "message": i.message,
     }
-
-
-_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-
-
-def _issue_order(i: Issue) -> tuple[int, str, str]:
-    return (_SEVERITY_ORDER[i.severity], i.sheet or "", _cell_sort_key(i.cell))
-
-
-def _cell_sort_key(cell: str | None) -> str:
-    if not cell:
-        return ""
-    letters = "".join(ch for ch in cell if ch.isalpha())
-    digits = "".join(ch for ch in cell if ch.isdigit())
-    return f"{int(digits or 0):08d}{len(letters)}{letters}"

@@ -13,8 +13,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
+from typing import cast
 
 from etl.issues import make_issue
+from etl.questions import NO_ANSWERS, FileAnswers
+from etl.reading.bilingual import vietnamese_part
+from etl.reading.file_facts import layout_signature, reporting_unit_question, title_measure_question, year_evidence
 from etl.reading.free_reader import read_sheet
 from etl.reading.grid import Grid, read_csv, read_workbook
 from etl.reading.legacy_text import decode, detect_encoding
@@ -32,8 +36,11 @@ _TEMPLATE_SHEETS = {fold_key(s.name) for s in DATA_SHEETS}
 _ENCODING_VI = {"tcvn3": "TCVN3 (ABC, phông .VnTime)", "vni": "VNI (phông VNI-Times)"}
 
 
-def read_any(content: bytes, file_label: str, ref: Reference | None = None) -> Extracted:
-    """Raw cells and issues of any supported file; ``ref`` defaults to data/reference/."""
+def read_any(
+    content: bytes, file_label: str, ref: Reference | None = None, answers: FileAnswers = NO_ANSWERS
+) -> Extracted:
+    """Raw cells, issues and questions of any supported file; ``ref`` defaults to data/reference/.
+    ``answers`` are the analyst's answers to this file's questions (etl/questions.py)."""
     sniffed = sniff(content)
     if sniffed.kind is None:
         out = Extracted("unknown")
@@ -52,10 +59,16 @@ def read_any(content: bytes, file_label: str, ref: Reference | None = None) -> E
         source = "free-layout"
         if sniffed.kind == "xlsx" and _is_template(grids):
             return read_template(content, file_label)
-    return read_grids(grids, file_label, ref or _default_reference(), source)
+    return read_grids(grids, file_label, ref or _default_reference(), source, answers)
 
 
-def read_grids(grids: list[Grid], file_label: str, ref: Reference, source: str = "free-layout") -> Extracted:
+def read_grids(
+    grids: list[Grid],
+    file_label: str,
+    ref: Reference,
+    source: str = "free-layout",
+    answers: FileAnswers = NO_ANSWERS,
+) -> Extracted:
     out = Extracted(source)
     if not any(v is not None for g in grids for row in g.rows for v in row):
         out.issues.append(make_issue("workbook-empty", file=file_label))
@@ -64,15 +77,29 @@ def read_grids(grids: list[Grid], file_label: str, ref: Reference, source: str =
     if encoding != "unicode":
         out.issues.append(make_issue("legacy-encoding-converted", file=file_label, encoding=_ENCODING_VI[encoding]))
     layouts: Counter[str] = Counter()
+    no_unit, no_measure, conflict = 0, Counter[str](), cast(tuple[str, ...], ())
     for grid in grids:
         if grid.hidden:
             if any(v is not None for row in grid.rows for v in row):
                 out.issues.append(make_issue("hidden-sheet-skipped", file=file_label, sheet=grid.name))
             continue
-        result = read_sheet(grid, file_label, ref)
+        result = read_sheet(grid, file_label, ref, answers)
         out.cells += result.cells
         out.issues += result.issues
+        out.questions += result.questions
+        out.skip_counts.update(result.skip_counts)
         layouts.update(result.layouts)
+        no_unit += result.missing_counts["unit"] if result.outside_unit is None else 0
+        no_measure.update(result.no_measure)
+        conflict = conflict or result.unit_conflict
+    for question in (
+        reporting_unit_question(no_unit, conflict, file_label, ref),
+        title_measure_question(no_measure, file_label, ref),
+    ):
+        if question is not None:
+            out.questions.append(question)
+    out.year_evidence = year_evidence(grids, file_label)
+    out.layout_signature = layout_signature(grids)
     if not layouts:
         out.issues = [i for i in out.issues if i.code != "no-table-in-sheet"]
         out.issues.append(make_issue("layout-not-recognised", file=file_label))
@@ -103,7 +130,7 @@ def _convert_text(grids: list[Grid]) -> str:
             for c, v in enumerate(row):
                 if isinstance(v, str):
                     upper = g.fonts.get((r, c), "").casefold().endswith("h")
-                    row[c] = clean_text(decode(v, encoding, upper)) or None
+                    row[c] = clean_text(vietnamese_part(decode(v, encoding, upper))) or None
     return encoding
 
 

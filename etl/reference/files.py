@@ -16,14 +16,14 @@ from etl.reference.model import (
     INPUTS,
     LEVELS,
     PERIOD_TYPES,
+    REFERENCE_DATES,
     TARGET_SCOPES,
     UNIT_KINDS,
     VERIFICATIONS,
     ReferenceDataError,
 )
 from vocab.display import unit_factor
-from vocab.periods import MEASURED_AT
-from vocab.text import clean_text, fold_key, unit_key
+from vocab.text import clean_text, fold_key, strip_unit_prefix, unit_key
 
 REFERENCE_DIR = Path(__file__).resolve().parents[2] / "data" / "reference"
 # An alias may carry the years it was in use: "Thị xã Bình Giang[-2015]", "TP. Bình Giang[2016-]".
@@ -64,6 +64,7 @@ def parse_indicators(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, s
                         "kind",
                         "direction",
                         "period_type",
+                        "reference_date",
                         "input",
                         "aggregation",
                         "source_dept",
@@ -105,6 +106,9 @@ def _check_indicator_row(r: dict[str, str], codes: set[str], where: str) -> list
                 problems.append(f"{where}: {part} '{r[part]}' của {r['code']} không có trong danh mục")
         if not _num(r["scale"]):
             problems.append(f"{where}: tỷ lệ {r['code']} thiếu hệ số scale")
+    if REFERENCE_DATES.get(r.get("reference_date", "")) != r["period_type"]:
+        dates = [d for d, period in REFERENCE_DATES.items() if period == r["period_type"]]
+        problems.append(f"{where}: reference_date '{r.get('reference_date', '')}' không hợp lệ (cho phép: {dates})")
     if r["input"] == "derived" and r["kind"] not in {"rate", "ratio"}:
         problems.append(f"{where}: chỉ tiêu tính toán {r['code']} phải là rate hoặc ratio")
     return problems + _check_version_fields(r, codes, where)
@@ -117,13 +121,11 @@ def _breaks(r: dict[str, str]) -> list[int]:
 
 
 def _version_fields(r: dict[str, str]) -> dict[str, Any]:
-    """The columns added at the end of indicators.csv (definition versions, timing, display)."""
+    """The columns added at the end of indicators.csv (definition versions, display)."""
     later = _breaks(r)[1:]
-    default_measured = "start" if r["period_type"] == "school_year" else "end"
     return {
         "later_breaks": ";".join(str(y) for y in later) or None,
         "version_labels": r.get("version_labels") or None,
-        "measured_at": r.get("measured_at") or default_measured,
         "display_unit": r.get("display_unit") or None,
         "deflate": r.get("deflate") or None,
         "per_head": r.get("per_head") or None,
@@ -143,8 +145,6 @@ def _check_version_fields(r: dict[str, str], codes: set[str], where: str) -> lis
         problems.append(
             f"{where}: {r['code']} có {len(breaks) + 1} định nghĩa nhưng {len(labels)} tên (version_labels)"
         )
-    if (r.get("measured_at") or "start") not in MEASURED_AT:
-        problems.append(f"{where}: measured_at '{r.get('measured_at')}' không hợp lệ (cho phép: {list(MEASURED_AT)})")
     if r.get("display_unit"):
         try:
             unit_factor(r["unit"], r["display_unit"])
@@ -187,9 +187,10 @@ def parse_units(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]
             key = unit_key(alias)
             start = max(filter(None, (v_from, a_from)), default=None)
             end = min(filter(None, (v_to, a_to)), default=None)
-            if (key, start, end) in seen:
-                continue  # first spelling wins
-            seen.add((key, start, end))
+            written = (key, strip_unit_prefix(alias)[1], start, end)
+            if written in seen:
+                continue  # first spelling wins; "Huyện X" beside "Thị xã X" is another name (its prefix counts)
+            seen.add(written)
             aliases.append(
                 {"unit_code": r["code"], "alias": alias, "alias_key": key, "valid_from": start, "valid_to": end}
             )

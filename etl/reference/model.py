@@ -7,6 +7,7 @@ store (``Reference.from_store``), so the store is the single source of truth.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,15 @@ INDICATOR_KINDS = {"count", "rate", "ratio", "amount", "level", "status"}
 LEVELS = {"mn", "th", "thcs", "thpt", "gdnn", "ld", "ns"}
 DIRECTIONS = {"up", "down", "neutral"}
 PERIOD_TYPES = {"school_year", "calendar_year"}
+# When a value is counted: 30/9 stock figures, 31/5 end-of-school-year outcomes, calendar years.
+# When a year's figure is measured: school-year stocks at 30/9, end-of-year outcomes at 31/5, calendar
+# years at 31/12, and budget final accounts ("settled", quyết toán) approved by the end of the next year.
+REFERENCE_DATES = {
+    "30/9": "school_year",
+    "31/5": "school_year",
+    "calendar": "calendar_year",
+    "settled": "calendar_year",
+}
 INPUTS = {"reported", "derived"}
 AGGREGATIONS = {"sum", "ratio", "min"}
 UNIT_KINDS = {"province", "city", "town", "district", "urban_district"}
@@ -50,7 +60,7 @@ class Indicator:
     break_year: int | None
     source_dept: str | None = None
     level: str | None = None
-    measured_at: str | None = None  # start | end | settled: when a year's figure is known (vocab.periods)
+    reference_date: str | None = None  # a key of REFERENCE_DATES
 
 
 @dataclass(frozen=True)
@@ -80,10 +90,21 @@ class Reference:
     former_kinds: dict[str, list[tuple[str, int | None, int | None, str]]] = field(default_factory=dict)
     # Years in which a unit's boundaries changed (a jump then is no data error).
     change_years: dict[str, set[int]] = field(default_factory=dict)
+    # Names written with a prefix, as the registry writes them (official names and aliases):
+    # (prefix kind, base key) -> (code, valid_from, valid_to). "Huyện Hoài Nhơn" finds the unit
+    # that is now "Thị xã Hoài Nhơn" in every year its alias covers.
+    prefixed: dict[tuple[str, str], list[tuple[str, int | None, int | None]]] = field(default_factory=dict)
 
     @classmethod
     def from_store(cls, con: duckdb.DuckDBPyConnection) -> Reference:
-        ind_cols = [f for f in Indicator.__dataclass_fields__]
+        present = {
+            str(r[0])
+            for r in con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = 'indicators'"
+            ).fetchall()
+        }
+        # A store not yet migrated to 0009 has no reference dates: read them as unknown.
+        ind_cols = [f if f in present else f"NULL AS {f}" for f in Indicator.__dataclass_fields__]
         indicators = {
             row[0]: Indicator(*row)
             for row in con.execute(f"SELECT {', '.join(ind_cols)} FROM indicators ORDER BY sort_order").fetchall()
@@ -96,9 +117,10 @@ class Reference:
         }
         unit_aliases: dict[str, list[tuple[str, int | None, int | None]]] = {}
         former_kinds: dict[str, list[tuple[str, int | None, int | None, str]]] = {}
-        for code, key, v_from, v_to, alias in con.execute(
+        alias_rows = con.execute(
             "SELECT unit_code, alias_key, valid_from, valid_to, alias FROM unit_aliases"
-        ).fetchall():
+        ).fetchall()
+        for code, key, v_from, v_to, alias in alias_rows:
             unit_aliases.setdefault(key, []).append((code, v_from, v_to))
             kind = strip_unit_prefix(alias)[1]
             if kind is not None and code in units and kind != units[code].kind:
@@ -119,6 +141,7 @@ class Reference:
         ref = cls(
             indicators, units, unit_aliases, indicator_aliases, former_kinds=former_kinds, change_years=change_years
         )
+        ref.add_prefixed((alias, code, v_from, v_to) for code, _key, v_from, v_to, alias in alias_rows)
         ref.add_confirmed(_confirmed_aliases(con))
         return ref
 
@@ -146,7 +169,15 @@ class Reference:
                 ref.former_kinds.setdefault(a["alias_key"], []).append(
                     (a["unit_code"], a["valid_from"], a["valid_to"], kind)
                 )
+        ref.add_prefixed((a["alias"], a["unit_code"], a["valid_from"], a["valid_to"]) for a in unit_aliases)
         return ref
+
+    def add_prefixed(self, aliases: Iterable[tuple[str, str, int | None, int | None]]) -> None:
+        """(alias as written, code, valid_from, valid_to): the names that carry a prefix."""
+        for alias, code, v_from, v_to in aliases:
+            base, kind = strip_unit_prefix(alias)
+            if kind is not None and code in self.units:
+                self.prefixed.setdefault((kind, unit_key(base)), []).append((code, v_from, v_to))
 
     def add_confirmed(self, rows: list[tuple[str, str, str]]) -> None:
         """Aliases analysts confirmed, (kind, alias_key, code) oldest first: the latest wins."""
@@ -158,25 +189,46 @@ class Reference:
                 self.confirmed_units[key] = code
 
     def find_unit(self, text: str, year: int | None = None) -> str | None:
-        """The unit code for a code, an official name or an alias (any spelling)."""
+        """The unit code for a code, an official name or an alias (any spelling); None when
+        nothing or more than one unit matches."""
+        found = self.unit_candidates(text, year)
+        return found[0] if len(found) == 1 else None
+
+    def unit_candidates(self, text: str, year: int | None = None) -> tuple[str, ...]:
+        """Every unit a code, name or alias may mean, in registry order.
+
+        A name written with a prefix first matches the names the registry writes with that
+        prefix ("Huyện Hoài Nhơn" as an alias of Thị xã Hoài Nhơn); an official name wins over
+        an alias of another unit, so Huyện Kỳ Anh and Thị xã Kỳ Anh are never merged. Otherwise
+        the written prefix must agree with the unit's kind or with the prefix of its official
+        name ("Thành phố Hải Phòng" is a province). Without a prefix, a base name shared by two
+        units ("Hà Tĩnh": the province and its city) gives both.
+        """
         cleaned = clean_text(text)
         if cleaned in self.units:
-            return cleaned
+            return (cleaned,)
         if fold_key(cleaned) in self.confirmed_units:
-            return self.confirmed_units[fold_key(cleaned)]
+            return (self.confirmed_units[fold_key(cleaned)],)
+        base, kind = strip_unit_prefix(cleaned)
         key = unit_key(cleaned)
-        matches = {code for code, v_from, v_to in self.unit_aliases.get(key, []) if _in_years(year, v_from, v_to)}
-        _, kind = strip_unit_prefix(cleaned)
         if kind is not None:
-            # A written prefix must agree: "Huyện Kỳ Anh" is not "Thị xã Kỳ Anh", and
-            # "Tỉnh Hòa Phong" is no district. Without a prefix, a shared base name is ambiguous.
-            # A former status counts while its alias was in use ("Thị xã X" before X became a city).
-            matches = {code for code in matches if self.units[code].kind == kind} | {
+            written = {c for c, f, t in self.prefixed.get((kind, unit_key(base)), []) if _in_years(year, f, t)}
+            official = {c for c in written if strip_unit_prefix(self.units[c].name)[1] == kind}
+            if official or written:
+                return self._ordered(official or written)
+        matches = {code for code, v_from, v_to in self.unit_aliases.get(key, []) if _in_years(year, v_from, v_to)}
+        if kind is not None:
+            matches = {
+                code for code in matches if kind in (self.units[code].kind, strip_unit_prefix(self.units[code].name)[1])
+            } | {
                 code
                 for code, v_from, v_to, former in self.former_kinds.get(key, [])
                 if former == kind and _in_years(year, v_from, v_to)
             }
-        return matches.pop() if len(matches) == 1 else None
+        return self._ordered(matches)
+
+    def _ordered(self, codes: set[str]) -> tuple[str, ...]:
+        return tuple(c for c in self.units if c in codes)
 
 
 def _in_years(year: int | None, v_from: int | None, v_to: int | None) -> bool:

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any, cast
 
-from etl import settings
 from etl.issues import Issue, make_issue
+from etl.questions import NO_ANSWERS, FileAnswers, Question
 from etl.records import RawCell, Value
 from etl.reference.model import Indicator, Reference
 from etl.resolve.convention import parse_with
+from etl.resolve.year_convention import YearConvention
+from etl.resolve.years import FIRST_YEAR, last_allowed_year, read_year_label, year_allowed
 from vocab.display import format_plain
-from vocab.numbers import ParsedYear, parse_year_label
 from vocab.text import fold_key
 
 PERIOD_VI = {"school_year": "năm học (ghi dạng 2013-2014)", "calendar_year": "năm dương lịch (ghi dạng 2013)"}
@@ -37,44 +37,87 @@ class _Once:
             self.issues.append(issue)
 
 
+@dataclass
+class Resolved:
+    values: list[Value]
+    issues: list[Issue]
+    questions: list[Question] = field(default_factory=list)
+
+
 def resolve_cells(cells: Iterable[RawCell], ref: Reference, file_label: str) -> tuple[list[Value], list[Issue]]:
     """Values that could be interpreted, and an issue for every cell that could not."""
+    resolved = resolve_all(cells, ref, file_label)
+    return resolved.values, resolved.issues
+
+
+def resolve_all(
+    cells: Iterable[RawCell],
+    ref: Reference,
+    file_label: str,
+    *,
+    evidence: Sequence[tuple[str, str]] = (),
+    answers: FileAnswers = NO_ANSWERS,
+    strict: bool = False,
+) -> Resolved:
+    """Values, issues and the file's year question. ``strict`` is our template's contract: a
+    plain year on a school-year sheet and a derived indicator are errors there; in a free layout a
+    plain year follows the file's convention (etl/resolve/year_convention.py) and a published
+    derived figure (a yearbook's pupils per teacher) is the unit's reported value, flagged."""
+    cells = list(cells)
     found = _Once()
+    years = YearConvention(cells, evidence, answers, file_label)
     values: list[Value] = []
+    pending = 0
     for rc in cells:
-        value = _resolve_one(rc, ref, file_label, found)
-        if value is not None:
+        value = _resolve_one(rc, ref, file_label, found, years, strict)
+        if value == _PENDING:
+            pending += parse_with(rc.raw, rc.convention).status == "ok"
+        elif isinstance(value, Value):
             values.append(value)
-    return values, found.issues
+    question = years.question(pending)
+    return Resolved(values, found.issues + years.issues(), [question] if question else [])
 
 
-def _resolve_one(rc: RawCell, ref: Reference, file_label: str, found: _Once) -> Value | None:
-    years = settings.accepted_years()
-    indicator = _find_indicator(rc, ref, file_label, found)
+_PENDING = "pending"
+
+
+def _resolve_one(
+    rc: RawCell, ref: Reference, file_label: str, found: _Once, years: YearConvention, strict: bool
+) -> Value | str | None:
+    indicator = _find_indicator(rc, ref, file_label, found, strict)
     at_header: dict[str, Any] = {
         "file": file_label,
         "sheet": rc.sheet,
         "cell": rc.year_cell,
         "raw_value": rc.year_label,
     }
-    parsed_year = _year_of(rc.year_label)
-    if parsed_year.status != "ok" or parsed_year.year is None:
+    label = read_year_label(rc.year_label)
+    if label.year is None:
         found.add(make_issue("year-label-invalid", **at_header))
         return None
-    year = parsed_year.year
-    if year not in years:
-        found.add(make_issue("year-out-of-range", year=year, first_year=years[0], last_year=years[-1], **at_header))
-        return None
-    unit_code = ref.find_unit(rc.unit_ref, year)
-    if unit_code is None:
-        found.add(make_issue("unknown-unit", file=file_label, sheet=rc.sheet, cell=rc.unit_cell, raw_value=rc.unit_ref))
+    if not year_allowed(label.year):
+        found.add(
+            make_issue(
+                "year-out-of-range", year=label.year, first_year=FIRST_YEAR, last_year=last_allowed_year(), **at_header
+            )
+        )
         return None
     if indicator is None:
         return None
     named: dict[str, Any] = {"indicator_code": indicator.code, "indicator": indicator.name_vi}
-    if parsed_year.school_year != (indicator.period_type == "school_year"):
-        # "2014" on the school-year sheet may mean 2013-2014 or 2014-2015: never guess.
+    if strict and label.school_year != (indicator.period_type == "school_year"):
+        # Our template writes school years as ranges: "2014" there is an edited header, never guessed.
         found.add(make_issue("period-type-mismatch", expected=PERIOD_VI[indicator.period_type], **named, **at_header))
+        return None
+    year = years.year_of(rc, label, indicator)
+    if year == _PENDING:
+        return _PENDING
+    if not isinstance(year, int):
+        found.add(make_issue("period-type-mismatch", expected=PERIOD_VI[indicator.period_type], **named, **at_header))
+        return None
+    unit_code = ref.find_unit(rc.unit_ref, year)
+    if unit_code is None:
+        found.add(make_issue("unknown-unit", file=file_label, sheet=rc.sheet, cell=rc.unit_cell, raw_value=rc.unit_ref))
         return None
     if rc.unit_label is not None and fold_key(rc.unit_label) != fold_key(indicator.unit):
         found.add(
@@ -95,25 +138,14 @@ def _resolve_one(rc: RawCell, ref: Reference, file_label: str, found: _Once) -> 
         )
         return None
     value = _parse_value(rc, indicator, unit_code, year, file_label, found)
-    if value is not None and parsed_year.preliminary:
+    if value is not None and label.preliminary:
         value = replace(value, flags=(*value.flags, "preliminary"))
+    if value is not None and indicator.input == "derived":
+        value = replace(value, flags=(*value.flags, "published-derived"))
     return value
 
 
-def _year_of(label: object) -> ParsedYear:
-    """parse_year_label, cached: a file repeats the same few year labels for every value."""
-    try:
-        return _cached_year(label)
-    except TypeError:  # an unhashable label
-        return parse_year_label(label)
-
-
-@lru_cache(maxsize=4096)
-def _cached_year(label: object) -> ParsedYear:
-    return parse_year_label(label)
-
-
-def _find_indicator(rc: RawCell, ref: Reference, file_label: str, found: _Once) -> Indicator | None:
+def _find_indicator(rc: RawCell, ref: Reference, file_label: str, found: _Once, strict: bool) -> Indicator | None:
     if rc.indicator_ref in ref.indicators:
         code: str | None = rc.indicator_ref
     else:
@@ -126,7 +158,7 @@ def _find_indicator(rc: RawCell, ref: Reference, file_label: str, found: _Once) 
         )
         return None
     indicator = ref.indicators[code]
-    if indicator.input == "derived":
+    if indicator.input == "derived" and strict:
         found.add(
             make_issue(
                 "derived-indicator-reported",

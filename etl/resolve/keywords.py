@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from vocab.text import clean_text, fold_key
+from vocab.text import clean_text, fold_key, unit_key
 
 CONFIG = Path(__file__).resolve().parents[1] / "config"
 
@@ -44,10 +44,33 @@ class Vocabulary:
     unit_labels: frozenset[str]  # folded "Đơn vị:" labels in title blocks
     measure_labels: frozenset[str]
     strip_prefixes: tuple[str, ...]  # folded-words prefixes such as " trong do "
+    total_scopes: dict[str, str]  # folded total label -> "any" | "province" | "district"
+    label_kinds: tuple[tuple[str, str, str], ...]  # (kind, match, folded words): label_kinds.csv
+    measure_names: dict[str, str]  # folded short measure name -> canonical ("Số trường học" -> "Số trường")
+    title_cuts: tuple[str, ...]  # folded words where a title's measure ends ("phan theo", "by")
+    level_groups: tuple[str, ...]  # folded words naming several levels ("pho thong")
+    year_evidence: tuple[tuple[str, str], ...]  # (kind, folded words): year_evidence.csv
+    provinces: dict[str, str]  # unit_key of every province's name and alias -> code
+    english_words: frozenset[str]  # words that make an ASCII piece of a bilingual label English
 
     def level_in(self, text: str) -> set[str]:
         words = fold_words(text)
         return {level for keyword, level in self.levels if keyword in words}
+
+    def label_kind(self, text: str) -> str | None:
+        """ownership, multilevel, index, band, national or regional (etl/config/label_kinds.csv)."""
+        words = fold_words(text)
+        for kind, match, phrase in self.label_kinds:
+            if (
+                (match == "exact" and words == phrase)
+                or (match == "prefix" and words.startswith(phrase))
+                or (match == "contains" and phrase in words)
+            ):
+                return kind
+        return None
+
+    def measure_name(self, text: str) -> str | None:
+        return self.measure_names.get(fold_key(text))
 
 
 @cache
@@ -68,7 +91,28 @@ def vocabulary() -> Vocabulary:
         unit_labels=frozenset(fold_key(r["label"]) for r in markers if r["role"] == "unit_label"),
         measure_labels=frozenset(fold_key(r["label"]) for r in markers if r["role"] == "measure_label"),
         strip_prefixes=tuple(fold_words(r["label"]) for r in markers if r["role"] == "prefix_strip"),
+        total_scopes={fold_key(r["label"]): r["scope"] for r in _rows("total_rows.csv")},
+        label_kinds=tuple((r["kind"], r["match"], fold_words(r["label"])) for r in _rows("label_kinds.csv")),
+        measure_names={fold_key(r["name"]): r["measure"] for r in _rows("measure_names.csv")},
+        title_cuts=tuple(fold_words(r["label"]) for r in markers if r["role"] == "title_cut"),
+        level_groups=tuple(
+            sorted((fold_words(r["label"]) for r in markers if r["role"] == "level_group"), key=lambda w: -len(w))
+        ),
+        year_evidence=tuple((r["kind"], fold_words(r["phrase"])) for r in _rows("year_evidence.csv")),
+        provinces=_province_keys(_rows("provinces.csv")),
+        english_words=frozenset(r["word"].casefold() for r in _rows("english_words.csv")),
     )
+
+
+def _province_keys(rows: list[dict[str, str]]) -> dict[str, str]:
+    """Every province's name and aliases, with and without "city"/"province" ("Ho Chi Minh city")."""
+    keys: dict[str, str] = {}
+    for r in rows:
+        for name in [r["name"], *filter(None, r["aliases"].split(";"))]:
+            key = unit_key(name)
+            keys[key] = r["code"]
+            keys.setdefault(re.sub(r"(city|province)$", "", key), r["code"])
+    return keys
 
 
 def _measure_parts(label: str, vocab: Vocabulary) -> tuple[float, str]:
@@ -90,6 +134,9 @@ def measure_factor(label: str, catalogue_unit: str) -> float | None:
         return 1.0
     got_factor, got_base = _measure_parts(label, vocab)
     want_factor, want_base = _measure_parts(catalogue_unit, vocab)
+    if got_base and got_base != want_base and "/" in catalogue_unit and "/" not in label:
+        # "ĐVT: Học sinh" over pupils per teacher: the unit of the ratio's numerator
+        want_factor, want_base = _measure_parts(catalogue_unit.split("/")[0], vocab)
     if not got_base or got_base != want_base:
         return None
     return got_factor / want_factor

@@ -66,6 +66,9 @@ def _match_indicator(text: str, levels: set[str], ref: Reference) -> NameMatch:
     paren = _PAREN_RE.match(name)
     if paren:
         names.append(paren["name"])
+    bare = _without_groups(names[-1], vocab)
+    if levels and fold_key(bare) != fold_key(names[-1]):
+        names.append(bare)  # "Tỷ lệ học sinh phổ thông bỏ học" under "Tiểu học": the level replaces the group
     found: set[str] = set()
     if name in ref.indicators:
         return NameMatch(name)  # a catalogue code ("th_hs")
@@ -73,22 +76,27 @@ def _match_indicator(text: str, levels: set[str], ref: Reference) -> NameMatch:
         if candidate is not name:
             measure = paren["inner"] if paren else None  # "(nghìn học sinh)" was not part of the name
         key = fold_key(candidate)
-        for k in (key, _expanded(candidate, vocab)):
-            if k in ref.indicator_aliases:
-                found.add(ref.indicator_aliases[k])
+        exact = {ref.indicator_aliases[k] for k in (key, _expanded(candidate, vocab)) if k in ref.indicator_aliases}
+        if len(exact) == 1:  # a catalogue name or alias wins over a name completed by its level
+            return NameMatch(exact.pop(), measure=measure)
+        found |= exact
         own = vocab.level_in(candidate)  # "Số học sinh THCS": the level is in the name itself
         for level in own if len(own) == 1 else ():
-            bare = fold_key(_without_level(fold_words(candidate), vocab, level))
-            code = vocab.context_names.get((level, bare))
-            if code in ref.indicators:
-                found.add(code)
+            bare = _without_level(fold_words(candidate), vocab, level)
+            canonical_bare = vocab.measure_name(bare)
+            for k in (fold_key(bare), fold_key(canonical_bare or "")):
+                code = vocab.context_names.get((level, k))
+                if code in ref.indicators:
+                    found.add(code)
+        canonical = vocab.measure_name(candidate)  # "Số trường học", "School" -> "Số trường"
         for level in levels:
-            code = vocab.context_names.get((level, key)) or _names_without_level(ref, vocab).get((level, key))
-            if code in ref.indicators:
-                found.add(code)
-            completed = ref.indicator_aliases.get(fold_key(f"{candidate} {vocab.level_names[level]}"))
-            if completed:
-                found.add(completed)
+            for k, text in ((key, candidate), *(((fold_key(canonical), canonical),) if canonical else ())):
+                code = vocab.context_names.get((level, k)) or _names_without_level(ref, vocab).get((level, k))
+                if code in ref.indicators:
+                    found.add(code)
+                completed = ref.indicator_aliases.get(fold_key(f"{text} {vocab.level_names[level]}"))
+                if completed:
+                    found.add(completed)
         if found:
             break
     if len(found) == 1:
@@ -96,6 +104,13 @@ def _match_indicator(text: str, levels: set[str], ref: Reference) -> NameMatch:
     if len(found) > 1:
         return NameMatch(None, ambiguous=tuple(sorted(found)))
     return NameMatch(None, suggestions=_suggest(fold_key(name), ref.indicator_aliases))
+
+
+def _without_groups(text: str, vocab: Vocabulary) -> str:
+    words = fold_words(text)
+    for group in vocab.level_groups:
+        words = words.replace(group, " ")
+    return " ".join(words.split())
 
 
 def _expanded(text: str, vocab: Vocabulary) -> str:
@@ -147,9 +162,11 @@ def match_unit(text: str, ref: Reference, year: int | None = None) -> NameMatch:
     cleaned = clean_text(text)
     if re.fullmatch(r"\d+(?:\.0+)?", cleaned):
         cleaned = cleaned.split(".")[0]
-    code = ref.find_unit(cleaned, year)
-    if code is not None:
-        return NameMatch(code)
+    found = ref.unit_candidates(cleaned, year)
+    if len(found) == 1:
+        return NameMatch(found[0])
+    if found:
+        return NameMatch(None, ambiguous=found)  # "Hà Tĩnh", "Kỳ Anh": decided from the sibling rows
     base_key = unit_key(cleaned)
     same_base = [c for c, _f, _t in ref.unit_aliases.get(base_key, [])]
     if same_base:
@@ -183,8 +200,11 @@ def find_units_in_text(text: str, ref: Reference) -> set[str]:
             unit = ref.units[code]
             if len(alias_key) >= 3 and kind_words.get(unit.kind, "?") + alias_key in folded:
                 found.add(code)
+    official = {(u.kind, unit_key(u.name)) for u in ref.units.values()}
     for alias_key, former in ref.former_kinds.items():  # "Thị xã X" of a unit that is a city now
         for code, _f, _t, former_kind in former:
+            if (former_kind, alias_key) in official:
+                continue  # another unit is officially named so ("Huyện Kỳ Anh" beside "Thị xã Kỳ Anh")
             if len(alias_key) >= 3 and kind_words.get(former_kind, "?") + alias_key in folded:
                 found.add(code)
     for code, unit in ref.units.items():

@@ -60,15 +60,16 @@ def _where(v: Value, file_label: str, ref: Reference) -> dict[str, Any]:
 
 
 def _check_duplicates(values: Sequence[Value], file_label: str, ref: Reference) -> tuple[list[Value], list[Issue]]:
+    """Two values for one unit, indicator and year: the same number twice (a yearbook page
+    repeating a total in two tables) is one value; two different numbers are an error."""
     first: dict[Key, Value] = {}
     issues = []
     for v in values:
         key = (v.unit_code, v.indicator_code, v.year)
         if key in first:
+            code = "duplicate-same-value" if first[key].value == v.value else "duplicate-cell"
             issues.append(
-                make_issue(
-                    "duplicate-cell", first_cell=f"{first[key].sheet}!{first[key].cell}", **_where(v, file_label, ref)
-                )
+                make_issue(code, first_cell=f"{first[key].sheet}!{first[key].cell}", **_where(v, file_label, ref))
             )
         else:
             first[key] = v

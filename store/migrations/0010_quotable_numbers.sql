@@ -7,7 +7,6 @@
 -- The catalogue (reference data, replaced by `etl init`).
 ALTER TABLE indicators ADD COLUMN later_breaks VARCHAR;   -- break years after break_year, ';'-separated
 ALTER TABLE indicators ADD COLUMN version_labels VARCHAR; -- one label per definition version, '|'-separated
-ALTER TABLE indicators ADD COLUMN measured_at VARCHAR;    -- start | end | settled (vocab.periods.known_on)
 ALTER TABLE indicators ADD COLUMN display_unit VARCHAR;   -- the unit leaders read, e.g. tỷ đồng for triệu đồng
 ALTER TABLE indicators ADD COLUMN deflate VARCHAR;        -- 'cpi': an amount also shown at 2013 prices
 ALTER TABLE indicators ADD COLUMN per_head VARCHAR;       -- the count an amount is also shown per head of

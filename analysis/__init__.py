@@ -7,13 +7,13 @@ long-form series (unit_code, year, value) with NaN for missing values.
 from analysis.change import assess_change, baseline_latest, trend_class
 from analysis.disparity import disparity
 from analysis.ranking import rank_change, rank_units
-from analysis.targets import pick_target, target_verdict
+from analysis.targets import judge, target_verdict
 
 __all__ = [
     "assess_change",
     "baseline_latest",
     "disparity",
-    "pick_target",
+    "judge",
     "rank_change",
     "rank_units",
     "target_verdict",

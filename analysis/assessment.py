@@ -1,64 +1,85 @@
-"""Results and weaknesses of the province over the review, one row per indicator.
+"""Results and weaknesses of the province over the review: one row per indicator and definition version.
+
+Rows. An indicator whose definition changed inside the window (analysis.versions) gets one
+row per version, each with its own base, latest, change, trend and target verdicts: no
+change or verdict ever spans a break. `key` is "<code>#<version>"; `n_versions` says how
+many rows the indicator has.
 
 Standing rules (documented choice):
 
 * "weakness" when a target that is *due* is not met, or the trend is worsening;
-* "result" when the trend is improving, or the target is met/exceeded;
-* "neutral" otherwise (flat, unknown, neutral-direction indicators without a
-  target verdict).
+* "result" when the trend is improving, or the target is met/exceeded (also late);
+* "neutral" otherwise (flat, unknown, neutral indicators; staying within a norm).
 
-A weakness wins over a result: a missed target or a worsening trend needs the
-reader's attention even when something else looks good.
+A weakness wins over a result: a missed target or a worsening trend needs the reader's
+attention even when something else looks good.
 
-A target is *due* when it binds the latest year: an every-year target or one
-for that year or earlier. "not_met" against a deadline still ahead (2023 value
-vs a 2025 target) is reported as the verdict but is not a missed target yet.
+Targets (analysis.targets): a target issued after `as_of` is a reference only
+(`reference_targets`); of the others, those of the row's version are judged
+(`targets_judged`). The row's own target is, in this order: the latest deadline already
+within the data (a ten-year review judges what fell due), else a target for every year,
+else the nearest deadline ahead; within one, a province target beats a national one and a
+national one a norm. `verdict_year` is the year whose value was judged; `reached_year`
+the year a target missed at its deadline was met ("met_late").
 
-Which value a target is judged on (`verdict_year` records the year):
-
-* an every-year target, or a deadline in the latest year or still ahead: the
-  latest value (a future deadline is not due yet, so the latest value only
-  says where the province stands on the way there);
-* a deadline already past (before the latest year): the value *at* the
-  deadline, i.e. whether the province met its 2020 target in 2020. Without a
-  value for that year (inside the review window) the verdict is None; the
-  latest value is never used in its place, since a 2023 figure says nothing
-  about the 2020 deadline. A missed target's gap is measured in that year too.
-
-Definition breaks: when base and latest value straddle `break_year`, the
-ten-year change compares two different definitions. The row keeps that
-`trend` for display, but the standing is judged on the comparable stretch
-from `break_year` on (`trend_since_break`). A break in the latest year leaves
-a one-year stretch ("flat"), so only the target verdict can decide.
-
-Everything is computed for all indicators at once (one grouped pass over the
-province's rows, one over its districts'), not indicator by indicator: a page
-shows ~100 indicators, and a pandas round trip per indicator costs more than
-all of the arithmetic.
+Everything is computed for all rows at once (one grouped pass over the province's series,
+one over its districts'), not indicator by indicator: a page shows ~100 indicators.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from analysis.change import baseline_latest_by, trend_class
-from analysis.targets import _SCOPE_ORDER, TARGET_COLUMNS, target_verdict
+from analysis.lagging import LagRow, lagging_districts
+from analysis.targets import _SCOPE_ORDER, TARGET_COLUMNS, Judgement, is_reference, judge
+from analysis.versions import breaks_of, version_label, version_of, version_spans
 
 EXCEEDED_BONUS = 5.0  # points added to a result's score when the target is exceeded
 MISSED_OFFSET = 1000.0  # puts every missed target before worsening-only weaknesses
 _STANDING_ORDER = {"result": 0, "weakness": 1, "neutral": 2}
 _SIGN = {"up": 1.0, "down": -1.0, "neutral": 0.0}
-_COMPARABLE_KINDS = ("rate", "ratio", "level")  # kinds on which a district can be held against the province
 _META = ("name_vi", "group_code", "group_name", "group_order", "unit", "direction", "period_type", "kind")
-_CHANGE: tuple[str, ...] = ("base_year", "base_value", "latest_year", "latest_value", "abs_change", "rel_change")
-_CHANGE += ("trend", "crosses_break")
-_TARGET = {"value": "target_value", "comparator": "target_comparator", "year": "target_year", "source": "target_source"}
-COLUMNS = ["indicator_code", *_META[:7], *_CHANGE, "break_year", *_TARGET.values(), "target_note", "verdict"]
-COLUMNS += ["verdict_year", "lagging", "n_lagging", "standing", "score", "target_due", "trend_since_break", "kind"]
-_INTS = ("base_year", "latest_year", "break_year", "target_year", "verdict_year")
+_CHANGE = ("base_year", "base_value", "latest_year", "latest_value", "abs_change", "rel_change", "trend")
+_TARGET = {
+    "value": "target_value",
+    "value_max": "target_value_max",
+    "comparator": "target_comparator",
+    "year": "target_year",
+    "source": "target_source",
+    "note": "target_note",
+    "scope": "target_scope",
+    "issued_on": "target_issued_on",
+    "article": "target_article",
+    "verification": "target_verification",
+}
+COLUMNS = [
+    "key",
+    "indicator_code",
+    *_META,
+    "version",
+    "version_label",
+    "n_versions",
+    "break_year",
+    *_CHANGE,
+    *_TARGET.values(),
+    "verdict",
+    "verdict_year",
+    "verdict_value",
+    "reached_year",
+    "target_due",
+    "targets_judged",
+    "reference_targets",
+    "lagging",
+    "n_lagging",
+    "standing",
+    "score",
+]
+_INTS = ("base_year", "latest_year", "break_year", "target_year", "verdict_year", "reached_year")
 
 Target = dict[str, Any]
 
@@ -72,184 +93,149 @@ def assess_indicators(
     latest_year: int,
     lag_margin_pts: float = 5.0,
     lag_margin_rel: float = 0.10,
+    *,
+    as_of: date | None = None,
+    deadline_rule: str = "ending",
 ) -> pd.DataFrame:
-    """One row per indicator the province has values for, in catalogue order.
+    """One row per indicator version the province has values for, in catalogue order.
 
-    Base and latest years are the first and last year with a value inside
-    baseline_year..latest_year (baseline_latest_by()). The target is chosen
-    for the indicator's own latest year (see applicable_target) and judged as
-    the module docstring says; `verdict_year` is the year whose value was
-    judged: the deadline of a past target, else latest_year (NA without a
-    target, or when the province has no value in the window at all).
-    `lagging` lists the province's districts that are worse than the province
-    in the latest year by more than lag_margin_pts points ("%" indicators) or
-    lag_margin_rel of the province value (others), worst first. Neutral
-    indicators never lag, and neither do counts and amounts: a district's
-    count is a part of the province total, not comparable to it. `kind` is
-    added so pages can keep e.g. only rates in their top lists.
+    Base and latest years are the first and last year with a value inside the version's
+    part of baseline_year..latest_year. `lagging` lists the province's districts worse
+    than the province in the row's latest year by more than lag_margin_pts points ("%")
+    or lag_margin_rel of the province value (others), worst first (analysis.lagging).
     """
     _check_target_columns(targets)
     province_code = str(province_code)
     is_own = (values["unit_code"].astype(str) == province_code).to_numpy(dtype=bool)
     own = values.loc[is_own, ["indicator_code", "year", "value"]]
+    own = own[own["year"].between(baseline_year, latest_year) & own["value"].notna()]
     present = set(own["indicator_code"].unique().tolist())
-    catalogue_codes = catalogue["code"].tolist()
-    unknown = sorted(present - set(catalogue_codes))
+    unknown = sorted(present - set(catalogue["code"]))
     if unknown:
         raise ValueError(f"indicators missing from the catalogue: {unknown}")
-    listed = [i for i, code in enumerate(catalogue_codes) if code in present]
-    meta_rows = _records(catalogue, ["code", *_META, "break_year"], listed)
-    break_of = {m["code"]: None if pd.isna(m["break_year"]) else int(m["break_year"]) for m in meta_rows}
-
-    # Base and latest of every indicator at once; then, for those straddling
-    # their break, the comparable stretch from the break year on.
-    breaks = pd.Series({code: year for code, year in break_of.items() if year is not None}, dtype="float64")
-    change = baseline_latest_by(own, "indicator_code", baseline_year, latest_year, breaks)
-    pos = {code: i for i, code in enumerate(change["indicator_code"])}
-    cols = {c: _plain_list(change[c]) for c in change.columns}
-    since_cols: dict[str, list[Any]] = {}
-    if any(cols["crosses_break"]):
-        crossing = change.loc[change["crosses_break"], "indicator_code"]
-        # Groups left out of the baseline Series start open; only the crossing ones are read.
-        since = baseline_latest_by(own, "indicator_code", breaks.reindex(crossing), latest_year)
-        since_cols = {c: _plain_list(since[c]) for c in ("abs_change", "rel_change")}
-
-    # The year each indicator is judged in: its latest year with a value (the window's end without one).
-    years = {code: latest_year if cols["latest_year"][i] is None else cols["latest_year"][i] for code, i in pos.items()}
-    lagging = _lagging_all(
-        values, province_code, meta_rows, years, cols["latest_value"], pos, (lag_margin_pts, lag_margin_rel)
+    metas = [m for m in _records(catalogue, list(catalogue.columns)) if m["code"] in present]
+    breaks = {m["code"]: breaks_of(m) for m in metas}
+    keyed = own.assign(
+        key=[f"{c}#{version_of(y, breaks[c])}" for c, y in zip(own["indicator_code"], own["year"], strict=True)]
     )
+    change = baseline_latest_by(keyed[["key", "year", "value"]], "key", baseline_year, latest_year)
+    cols = {c: _plain_list(change[c]) for c in change.columns}
+    pos = {key: i for i, key in enumerate(cols["key"])}
+    series: dict[str, dict[int, float]] = {}
+    for key, year, value in zip(keyed["key"], keyed["year"], keyed["value"], strict=True):
+        series.setdefault(str(key), {})[int(year)] = float(value)
     by_code = _targets_by_indicator(targets, present, province_code)
-    at_year = _values_at(own, baseline_year, latest_year)
 
-    out: dict[str, list[Any]] = {c: [] for c in COLUMNS}
-    for meta in meta_rows:
-        code, direction, unit = meta["code"], str(meta["direction"]), str(meta["unit"])
-        i, break_year, year = pos[code], break_of[code], years[code]
-        abs_change, rel_change = cols["abs_change"][i], cols["rel_change"][i]
-        trend = trend_class(abs_change, rel_change, direction, unit)
-        since_break = None
-        if cols["crosses_break"][i] and break_year is not None:
-            abs_change, rel_change = since_cols["abs_change"][i], since_cols["rel_change"][i]
-            since_break = trend_class(abs_change, rel_change, direction, unit)
-        target = _applicable(by_code.get(code, []), year)
-        verdict, verdict_year, judged_value = None, None, np.nan
-        if target is not None:
-            deadline = target["year"]
-            if deadline is not None and deadline < year:
-                verdict_year, judged_value = deadline, at_year.get((code, deadline), np.nan)
-            else:
-                verdict_year, judged_value = cols["latest_year"][i], cols["latest_value"][i]
-            verdict = target_verdict(judged_value, target["comparator"], target["value"])
-        due = target is not None and (target["year"] is None or target["year"] <= year)
-        missed = verdict == "not_met" and due
-        standing = standing_of(trend if since_break is None else since_break, verdict, due)
-        improvement = _improvement(abs_change, rel_change, direction, unit)
-        gap = _target_gap(judged_value, target, unit) if missed else 0.0
-        row = {
-            "indicator_code": code,
-            **{k: meta[k] for k in _META},
-            **{k: cols[k][i] for k in _CHANGE if k != "trend"},
-            "trend": trend,
-            "break_year": break_year,
-            **{col: None if target is None else target[key] for key, col in _TARGET.items()},
-            "target_note": None if target is None else target.get("note"),
-            "verdict": verdict,
-            "verdict_year": verdict_year,
-            "lagging": lagging[code],
-            "n_lagging": len(lagging[code]),
-            "standing": standing,
-            "score": _score(standing, improvement, verdict, missed, gap),
-            "target_due": due,
-            "trend_since_break": since_break,
-        }
-        for key, val in row.items():
-            out[key].append(val)
+    rows = []
+    for meta in metas:
+        code = meta["code"]
+        spans = [s for s in version_spans(breaks[code], baseline_year, latest_year) if f"{code}#{s[0]}" in pos]
+        for version, _, _ in spans:
+            key = f"{code}#{version}"
+            rows.append(
+                _row(meta, key, version, len(spans), cols, pos[key], series[key], by_code, as_of, deadline_rule)
+            )
+    lag_rows = [
+        LagRow(r["key"], r["indicator_code"], r["latest_year"], r["latest_value"], r["unit"], r["kind"], r["direction"])
+        for r in rows
+    ]
+    lagging = lagging_districts(values, province_code, lag_rows, (lag_margin_pts, lag_margin_rel))
+    for r in rows:
+        r["lagging"] = lagging[r["key"]]
+        r["n_lagging"] = len(r["lagging"])
+    out = {c: [r[c] for r in rows] for c in COLUMNS}
     typed: dict[str, Any] = {c: pd.array(out[c], dtype="Int64") for c in _INTS}
     typed |= {"n_lagging": np.array(out["n_lagging"], dtype="int64"), "score": np.array(out["score"], dtype=float)}
-    typed |= {c: np.array(out[c], dtype=bool) for c in ("crosses_break", "target_due")}
+    typed |= {"target_due": np.array(out["target_due"], dtype=bool), "version": np.array(out["version"], dtype="int64")}
+    typed |= {"n_versions": np.array(out["n_versions"], dtype="int64")}
     return pd.DataFrame({c: typed.get(c, out[c]) for c in COLUMNS}, columns=COLUMNS)
+
+
+def _row(
+    meta: dict[str, Any],
+    key: str,
+    version: int,
+    n_versions: int,
+    cols: dict[str, list[Any]],
+    i: int,
+    series: dict[int, float],
+    by_code: dict[str, list[Target]],
+    as_of: date | None,
+    rule: str,
+) -> dict[str, Any]:
+    code, direction, unit, period = meta["code"], str(meta["direction"]), str(meta["unit"]), str(meta["period_type"])
+    breaks = breaks_of(meta)
+    abs_change, rel_change = cols["abs_change"][i], cols["rel_change"][i]
+    trend = trend_class(abs_change, rel_change, direction, unit)
+    latest = int(cols["latest_year"][i])
+    mine = by_code.get(code, [])
+    reference = [t for t in mine if is_reference(t, as_of)]
+    judged = []
+    for t in mine:
+        if t in reference:
+            continue
+        found = judge(t, series, latest, period, direction, rule)
+        if found.deadline_year is None or version_of(found.deadline_year, breaks) == version:
+            judged.append((t, found))
+    chosen = _main(judged)
+    target: Target | None = None if chosen is None else chosen[0]
+    judgement: Judgement | None = None if chosen is None else chosen[1]
+    verdict = None if judgement is None else judgement.verdict
+    due = judgement is not None and judgement.due
+    missed = verdict == "not_met" and due
+    norm = target is not None and target.get("scope") == "norm"
+    standing = standing_of(trend, verdict, due, norm=norm)
+    gap = _target_gap(judgement.value if judgement else None, target, unit) if missed else 0.0
+    return {
+        "key": key,
+        "indicator_code": code,
+        **{k: meta.get(k) for k in _META},
+        "version": version,
+        "version_label": version_label(meta, version) if n_versions > 1 else "",
+        "n_versions": n_versions,
+        "break_year": breaks[version - 1] if version > 0 else None,
+        **{k: cols[k][i] for k in _CHANGE if k != "trend"},
+        "trend": trend,
+        **{col: None if target is None else target.get(k) for k, col in _TARGET.items()},
+        "verdict": verdict,
+        "verdict_year": None if judgement is None else judgement.judged_year,
+        "verdict_value": np.nan if judgement is None or judgement.value is None else judgement.value,
+        "reached_year": None if judgement is None else judgement.reached_year,
+        "target_due": due,
+        "targets_judged": [_judged_record(t, j) for t, j in judged if t is not target],
+        "reference_targets": reference,
+        "standing": standing,
+        "score": _score(standing, _improvement(abs_change, rel_change, direction, unit), verdict, missed, gap),
+    }
+
+
+def _main(judged: list[tuple[Target, Judgement]]) -> tuple[Target, Judgement] | None:
+    """The row's own target: latest deadline within the data, else every year, else the next ahead."""
+
+    def scope(item: tuple[Target, Judgement]) -> int:
+        return _SCOPE_ORDER.get(str(item[0].get("scope")), len(_SCOPE_ORDER))
+
+    passed = [x for x in judged if x[1].deadline_year is not None and x[1].due]
+    every = [x for x in judged if x[1].deadline_year is None]
+    ahead = [x for x in judged if x[1].deadline_year is not None and not x[1].due]
+    if passed:
+        last = max(x[1].deadline_year or 0 for x in passed)
+        return min((x for x in passed if x[1].deadline_year == last), key=scope)
+    if every:
+        return min(every, key=scope)
+    if ahead:
+        first = min(x[1].deadline_year or 0 for x in ahead)
+        return min((x for x in ahead if x[1].deadline_year == first), key=scope)
+    return None
+
+
+def _judged_record(target: Target, j: Judgement) -> dict[str, Any]:
+    return {**target, "verdict": j.verdict, "verdict_year": j.judged_year, "due": j.due, "reached_year": j.reached_year}
 
 
 def _plain_list(column: pd.Series) -> list[Any]:
     """Column as Python scalars, NA as None (NaN stays NaN in float columns)."""
     return [None if v is pd.NA else v for v in column.tolist()]
-
-
-def _values_at(own: pd.DataFrame, first_year: int, last_year: int) -> dict[tuple[str, int], float]:
-    """(indicator_code, year) -> the province's value, for the years of the review window."""
-    years = own["year"].to_numpy().astype("int64")
-    keep = (years >= first_year) & (years <= last_year)
-    values = pd.to_numeric(own["value"]).astype("float64").to_numpy()[keep]
-    codes = own["indicator_code"].to_numpy()[keep]
-    return dict(zip(zip(codes.tolist(), years[keep].tolist(), strict=True), values.tolist(), strict=True))
-
-
-def _lagging_all(
-    values: pd.DataFrame,
-    province_code: str,
-    meta_rows: list[dict[str, Any]],
-    years: dict[str, int],
-    latest: list[Any],
-    pos: dict[str, int],
-    margins: tuple[float, float],
-) -> dict[str, list[str]]:
-    """Names of the districts worse than the province by more than the margin, worst first, per indicator.
-
-    One pass over the districts' rows in the indicators' latest years. An
-    indicator lags only when it is comparable (kind in _COMPARABLE_KINDS,
-    province value present), not neutral, and, for non-"%" units, the province
-    value is not 0 (the relative margin needs it).
-    """
-    out: dict[str, list[str]] = {m["code"]: [] for m in meta_rows}
-    active = []
-    for m in meta_rows:
-        province = latest[pos[m["code"]]]
-        pct = str(m["unit"]).strip() == "%"
-        if pd.isna(province) or m["kind"] not in _COMPARABLE_KINDS or str(m["direction"]) == "neutral":
-            continue
-        if pct or province != 0:
-            active.append((m["code"], years[m["code"]], float(province), _SIGN[str(m["direction"])], pct))
-    if not active:
-        return out
-    codes = pd.Index([a[0] for a in active])
-    year_of, province_of, sign_of, pct_of = (np.array([a[k] for a in active]) for k in range(1, 5))
-
-    # Cheap numeric tests first, so the string work only sees the candidate rows.
-    year = values["year"].to_numpy()
-    at = np.flatnonzero(np.isin(year, np.unique(year_of)) & values["value"].notna().to_numpy(dtype=bool))
-    parent = values["parent_code"].iloc[at]
-    at = at[(parent.notna() & (parent.astype(str) == province_code)).to_numpy(dtype=bool)]
-    k = codes.get_indexer(values["indicator_code"].iloc[at])
-    at, k = at[k >= 0], k[k >= 0]
-    in_year = year[at] == year_of[k]
-    at, k = at[in_year], k[in_year]
-    value = values["value"].to_numpy()[at].astype("float64")
-    province, pct = province_of[k], pct_of[k]
-    worse_by = (value - province) * -sign_of[k]
-    with np.errstate(all="ignore"):
-        excess = np.where(pct, worse_by - margins[0], worse_by / np.abs(province) - margins[1])
-    flagged = excess > 1e-9
-    k, worse_by, at = k[flagged], worse_by[flagged], at[flagged]
-    order = np.lexsort((at, -worse_by, k))  # per indicator, worst first, ties in input order
-    names = values["unit_name"].iloc[at[order]].to_numpy()
-    bounds = np.searchsorted(k[order], np.arange(len(codes) + 1))
-    for j, code in enumerate(codes):
-        out[code] = [str(n) for n in names[bounds[j] : bounds[j + 1]]]
-    return out
-
-
-def applicable_target(targets: pd.DataFrame, indicator_code: str, unit_code: str, year: int) -> dict[str, Any] | None:
-    """The target a unit's value for `year` is judged against, or None.
-
-    Targets binding that year (for exactly that year, or every year) come
-    first, so the NQ 29 every-year floor beats a later deadline; otherwise
-    pick_target() chooses (next deadline ahead, else the last one passed).
-    """
-    _check_target_columns(targets)
-    unit = targets["unit_code"]
-    rows = targets[(targets["indicator_code"] == indicator_code) & (unit.isna() | (unit.astype(str) == str(unit_code)))]
-    return _applicable(_target_records(rows), year)
 
 
 def _check_target_columns(targets: pd.DataFrame) -> None:
@@ -261,69 +247,32 @@ def _check_target_columns(targets: pd.DataFrame) -> None:
 def _targets_by_indicator(targets: pd.DataFrame, codes: set[str], unit_code: str) -> dict[str, list[Target]]:
     """The unit's targets (its own and every unit's) as plain dicts, per indicator, in input order."""
     out: dict[str, list[Target]] = {}
-    for record in _target_records(targets):
+    rows = targets.assign(year=targets["year"].astype("Int64"))
+    for record in _records(rows, list(rows.columns)):
+        record = {k: _plain(v) for k, v in record.items()}
         unit = record["unit_code"]
         if record["indicator_code"] in codes and (unit is None or str(unit) == unit_code):
             out.setdefault(record["indicator_code"], []).append(record)
     return out
 
 
-def _records(frame: pd.DataFrame, columns: list[str], rows: list[int] | None = None) -> list[dict[str, Any]]:
-    """Rows (all, or those at the given positions) as dicts of Python scalars.
-
-    Column by column with tolist(): far cheaper than iterrows(), to_dict() or
-    filtering a wide frame of string columns first.
-    """
+def _records(frame: pd.DataFrame, columns: list[str]) -> list[dict[str, Any]]:
+    """Rows as dicts, column by column with tolist(): far cheaper than iterrows() or to_dict()."""
     lists = [frame[c].tolist() for c in columns]
-    if rows is not None:
-        lists = [[values[i] for i in rows] for values in lists]
     return [dict(zip(columns, row, strict=True)) for row in zip(*lists, strict=True)]
 
 
-def _target_records(rows: pd.DataFrame) -> list[Target]:
-    """Rows as dicts the way pick_target() returns them: NA -> None, numpy scalars -> Python, year int."""
-    rows = rows.assign(year=rows["year"].astype("Int64"))
-    return [{k: _plain(v) for k, v in record.items()} for record in _records(rows, list(rows.columns))]
-
-
 def _plain(value: Any) -> Any:
-    if bool(pd.isna(value)):
+    if not isinstance(value, (list, dict)) and bool(pd.isna(value)):
         return None
     return value.item() if hasattr(value, "item") else value
 
 
-def _applicable(records: list[Target], year: int) -> Target | None:
-    """applicable_target() on the rows of one indicator and unit, as _target_records()."""
-    binding = [r for r in records if r["year"] is None or r["year"] == year]
-    chosen = _pick(binding, year)
-    return chosen if chosen is not None else _pick(records, year)
-
-
-def _pick(records: list[Target], year: int) -> Target | None:
-    """pick_target() on plain records: exact year, next deadline, every year, last deadline passed.
-
-    Within a tier a "province" target beats a "national" one, then input order.
-    """
-    dated = [r for r in records if r["year"] is not None]
-    later = [r["year"] for r in dated if r["year"] > year]
-    earlier = [r["year"] for r in dated if r["year"] < year]
-    tiers = [
-        [r for r in dated if r["year"] == year],
-        [r for r in dated if later and r["year"] == min(later)],
-        [r for r in records if r["year"] is None],
-        [r for r in dated if earlier and r["year"] == max(earlier)],
-    ]
-    for tier in tiers:
-        if tier:
-            return dict(min(tier, key=lambda r: _SCOPE_ORDER.get(r["scope"], len(_SCOPE_ORDER))))
-    return None
-
-
-def standing_of(trend: str, verdict: str | None, target_due: bool) -> str:
+def standing_of(trend: str, verdict: str | None, target_due: bool, norm: bool = False) -> str:
     """ "weakness", "result" or "neutral" by the rules in the module docstring."""
     if (verdict == "not_met" and target_due) or trend == "worsening":
         return "weakness"
-    if trend == "improving" or verdict in ("met", "exceeded"):
+    if trend == "improving" or (verdict in ("met", "exceeded", "met_late") and not norm):
         return "result"
     return "neutral"
 
@@ -334,9 +283,9 @@ def _improvement(abs_change: float, rel_change: float, direction: str, unit: str
     return 0.0 if pd.isna(raw) else float(raw) * _SIGN[direction]
 
 
-def _target_gap(judged: float, target: dict[str, Any] | None, unit: str) -> float:
+def _target_gap(judged: float | None, target: Target | None, unit: str) -> float:
     """Distance to a missed target: points for "%", percent of the target otherwise."""
-    if target is None or pd.isna(judged):
+    if target is None or judged is None or pd.isna(judged):
         return 0.0
     gap = abs(float(judged) - float(target["value"]))
     if unit.strip() == "%":
@@ -356,8 +305,7 @@ def _score(standing: str, improvement: float, verdict: str | None, missed: bool,
 def sort_assessment(frame: pd.DataFrame) -> pd.DataFrame:
     """Results (best first), then weaknesses (most serious first), then neutral rows.
 
-    Ties, and all neutral rows, follow group_order; the input order breaks
-    any remaining tie.
+    Ties, and all neutral rows, follow group_order; the input order breaks any remaining tie.
     """
     keyed = frame.assign(_standing=frame["standing"].map(_STANDING_ORDER), _neg=-frame["score"])
     ordered = keyed.sort_values(["_standing", "_neg", "group_order"], kind="stable")
@@ -376,11 +324,4 @@ def top_weaknesses(frame: pd.DataFrame, n: int = 5) -> pd.DataFrame:
     return ordered[ordered["standing"] == "weakness"].head(n).reset_index(drop=True)
 
 
-__all__ = [
-    "applicable_target",
-    "assess_indicators",
-    "sort_assessment",
-    "standing_of",
-    "top_results",
-    "top_weaknesses",
-]
+__all__ = ["assess_indicators", "sort_assessment", "standing_of", "top_results", "top_weaknesses"]

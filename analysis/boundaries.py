@@ -127,24 +127,36 @@ def _valid(v_from: object, v_to: object, year: int) -> bool:
 
 def _combine(districts: pd.DataFrame, groups: pd.DataFrame, meta: dict[str, Any], code: str) -> pd.DataFrame:
     """Values of the current units made of several former ones; complete groups only."""
-    columns = ["target", "year", "value", "n_units", "n_expected"]
+    columns = ["target", "year", "value", "n_units", "n_expected", "flagged"]
     if groups.empty:
         return pd.DataFrame(columns=columns)
+    districts = districts.assign(flagged=_flags(districts))  # a merged figure containing a flagged part is flagged
     if meta["aggregation"] == "ratio":
         num = districts[districts["indicator_code"] == meta["numerator"]]
         den = districts[districts["indicator_code"] == meta["denominator"]]
         pairs = num.merge(den, on=["unit_code", "year", "target"], suffixes=("_num", "_den"))
-        pairs = pairs[pairs["value_den"] != 0]
+        pairs = pairs[pairs["value_den"] != 0].assign(flag=lambda p: p["flagged_num"] | p["flagged_den"])
         summed = pairs.groupby(["target", "year"]).agg(
-            num=("value_num", "sum"), den=("value_den", "sum"), n_units=("unit_code", "nunique")
+            num=("value_num", "sum"),
+            den=("value_den", "sum"),
+            n_units=("unit_code", "nunique"),
+            flagged=("flag", "any"),
         )
         summed["value"] = summed["num"] / summed["den"] * float(meta["scale"])
     else:
         rows = districts[districts["indicator_code"] == code]
         how = "min" if meta["aggregation"] == "min" else "sum"
-        summed = rows.groupby(["target", "year"]).agg(value=("value", how), n_units=("unit_code", "nunique"))
+        summed = rows.groupby(["target", "year"]).agg(
+            value=("value", how), n_units=("unit_code", "nunique"), flagged=("flagged", "any")
+        )
     out = summed.reset_index().merge(groups, on=["target", "year"])
     return out.loc[out["n_units"] == out["n_expected"], columns]
+
+
+def _flags(rows: pd.DataFrame) -> pd.Series:
+    if "flagged" not in rows.columns:
+        return pd.Series(False, index=rows.index)
+    return rows["flagged"].astype("boolean").fillna(False).astype(bool)
 
 
 def _describe(combined: pd.DataFrame, units: pd.DataFrame, columns: pd.Index, code: str) -> pd.DataFrame:
@@ -160,6 +172,7 @@ def _describe(combined: pd.DataFrame, units: pd.DataFrame, columns: pd.Index, co
             "n_units": combined["n_units"],
             "n_expected": combined["n_expected"],
             "complete": True,
+            "flagged": combined["flagged"].astype(bool),
         }
     )
     extra = {"unit_name": "name", "unit_kind": "kind", "parent_code": "parent_code", "unit_order": "sort_order"}

@@ -37,7 +37,7 @@ class QuotaCheck:
     nominator: str  # a district's name, or "Các sở, ngành" for the province level
     quota: Quota
     count: int
-    late: int  # nominations received after the deadline
+    late: int  # nominations received after the last day on time
 
     @property
     def state(self) -> str:
@@ -48,11 +48,13 @@ def check_quotas(
     nominations: pd.DataFrame,
     quotas: Sequence[Quota],
     districts: dict[str, str],
-    deadline: date,
+    last_on_time: date,
 ) -> list[QuotaCheck]:
     """One check per district and district quota, then one per province quota.
 
     ``nominations``: current (not withdrawn) rows with level, nominator_code, kind, received_on.
+    ``districts``: the quota holders (a district that ended before the round holds none).
+    ``last_on_time``: the round's last day on time (analysis.rounds.Round.last_on_time).
     """
     out = []
     for quota in quotas:
@@ -64,7 +66,7 @@ def check_quotas(
         )
         for name, group in groups:
             received = pd.to_datetime(group["received_on"]).dt.date
-            late = int(sum(1 for d in received if pd.notna(d) and d > deadline))
+            late = int(sum(1 for d in received if pd.notna(d) and d > last_on_time))
             out.append(QuotaCheck(name, quota, len(group), late))
     return out
 

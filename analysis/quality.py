@@ -21,7 +21,7 @@ positions with numpy (one pass over the coverage rows), never row by row.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -139,12 +139,24 @@ def _expected(cov: _Coverage, n_codes: int, only_expected: bool) -> np.ndarray[A
     return wanted
 
 
+def _known(codes: pd.Series, years: pd.Index, known_until: Mapping[str, int] | None) -> np.ndarray[Any, Any]:
+    """codes x distinct years: True where the indicator's figure of the year could be known
+    (``known_until``: indicator -> last such year, e.g. an outcome of school year 2022-2023 is not
+    known on 28/4/2023); all True without it."""
+    if known_until is None:
+        return np.ones((len(codes), len(years)), dtype=bool)
+    last = np.array([known_until.get(str(c), 10_000) for c in codes], dtype="int64")[:, None]
+    result: np.ndarray[Any, Any] = years.to_numpy(dtype="int64")[None, :] <= last
+    return result
+
+
 def coverage_matrix(
     coverage: pd.DataFrame,
     units: pd.DataFrame,
     catalogue: pd.DataFrame,
     years: Sequence[int],
     only_expected: bool = False,
+    known_until: Mapping[str, int] | None = None,
 ) -> pd.DataFrame:
     """Share (0..1) of the reported indicators each unit has a value for, per year.
 
@@ -152,23 +164,25 @@ def coverage_matrix(
     = years. NaN where the unit did not exist that year, or when no indicator
     is counted. Without only_expected the province row is low by nature: it
     reports only a few figures itself, its education values are aggregated
-    from the districts.
+    from the districts. With ``known_until`` an indicator counts only in the
+    years its figure could be known by then (_known).
     """
     codes = _reported(catalogue)["code"]
     cov = _coverage(coverage, units, codes, years)
     wanted = _expected(cov, len(codes), only_expected)
+    known = _known(codes, cov.years, known_until)
     hits = cov.hits
-    counted = wanted[cov.child[hits.unit].astype("int64"), hits.indicator]
+    counted = wanted[cov.child[hits.unit].astype("int64"), hits.indicator] & known[hits.indicator, hits.year]
     n_years = len(cov.years)
     counts = np.bincount(
         hits.unit[counted] * n_years + hits.year[counted], minlength=len(cov.unit_codes) * n_years
     ).reshape(len(cov.unit_codes), n_years)
     child = cov.shown["_child"].to_numpy(dtype=bool)
-    n_wanted = wanted.sum(axis=1)[child.astype("int64")]
+    n_wanted = (wanted[:, :, None] & known[None, :, :]).sum(axis=1)[child.astype("int64")][:, cov.year_col]
     per_row = counts[cov.unit_row][:, cov.year_col].astype("float64")
     with np.errstate(all="ignore"):
-        share = per_row / n_wanted[:, None]
-    share[(n_wanted == 0)[:, None] | ~_alive(cov.shown, years)] = np.nan
+        share = per_row / n_wanted
+    share[(n_wanted == 0) | ~_alive(cov.shown, years)] = np.nan
     index = pd.Index(cov.shown["name"].to_list(), name="unit_name")
     return pd.DataFrame(share, index=index, columns=pd.Index(list(years), name="year"), dtype=float)
 
@@ -215,6 +229,7 @@ def missing_summary(
     catalogue: pd.DataFrame,
     years: Sequence[int],
     only_expected: bool = False,
+    known_until: Mapping[str, int] | None = None,
 ) -> pd.DataFrame:
     """Per (district, reported indicator): how many years lack a value.
 
@@ -232,8 +247,9 @@ def missing_summary(
     present[hits.unit, hits.indicator, hits.year] = True
     districts = cov.shown[cov.shown["_child"]]
     rows = cov.unit_row[cov.shown["_child"].to_numpy(dtype=bool)]
-    # districts x wanted indicators x requested years
-    gaps = _alive(districts, years)[:, None, :] & ~present[rows][:, wanted][:, :, cov.year_col]
+    # districts x wanted indicators x requested years (a year whose figure could not be known is no gap)
+    known = _known(reported["code"], cov.years, known_until)[wanted][:, cov.year_col]
+    gaps = _alive(districts, years)[:, None, :] & ~present[rows][:, wanted][:, :, cov.year_col] & known[None, :, :]
     n_missing = gaps.sum(axis=2)
     unit_at, indicator_at = np.nonzero(n_missing)  # unit order, then catalogue order
     if unit_at.size == 0:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 
 import pandas as pd
 
@@ -22,13 +23,23 @@ def event_applies(selector: str, indicator_code: str, group_code: str) -> bool:
     return False
 
 
-def events_for(events: pd.DataFrame, indicator_code: str, group_code: str, years: range) -> pd.DataFrame:
-    """Current policy events that affect the indicator and touch the years shown, in time order."""
+def events_for(
+    events: pd.DataFrame, indicator_code: str, group_code: str, years: range, as_of: date | None = None
+) -> pd.DataFrame:
+    """Current policy events that affect the indicator and touch the years shown, in time order.
+
+    With ``as_of`` (a round's date), an event issued after it is left out: a 2023 review cannot
+    show KL 91 of 2024. An event without an issue date counts from 1 January of its year.
+    """
     if events.empty:
         return events
     last = events["last_year"].fillna(events["year"])
     mask = events["indicators"].map(lambda s: event_applies(str(s), indicator_code, group_code))
     mask &= (events["year"] <= years.stop - 1) & (last >= years.start)
+    if as_of is not None:
+        issued = events.get("issued_on", pd.Series(pd.NaT, index=events.index))
+        known = pd.to_datetime(issued).fillna(pd.to_datetime(events["year"].astype(int).astype(str) + "-01-01"))
+        mask &= known.dt.date <= as_of
     return events[mask].sort_values(["year", "event_id"]).reset_index(drop=True)
 
 

@@ -1,12 +1,16 @@
 """Submission tracker: who has sent what for a reporting round, on time or late.
 
 Derived from batches only (no manual ticking). A sender is expected to send a
-set of indicators for every year of the round; an (indicator, year) counts as
-received on the first date any active batch attributed to the sender held it.
+set of indicators for every year of the round that could be known by the
+deadline (an outcome of school year 2022-2023 is not, on 28/4/2023;
+vocab.periods.known_on); an (indicator, year) counts as received on the first
+date any active batch attributed to the sender held it. A district that ended
+(merged, dissolved) before the round's last year is no expected sender.
 
-Status per sender:
-- ``on_time``: everything expected received by the deadline;
-- ``late``: everything received, the last piece after the deadline;
+Status per sender (on time = received by Round.last_on_time: "trước ngày 28/4"
+read literally is 27/4, unless the round makes the deadline day on time):
+- ``on_time``: everything expected received on time;
+- ``late``: everything received, the last piece after that;
 - ``partial``: something received, something still missing;
 - ``missing``: nothing received (``pending`` instead while the deadline is ahead).
 A sender with no catalogue indicators expected (e.g. a narrative report) is
@@ -19,6 +23,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from analysis.rounds import Round
+
 STATUS_LABELS_VI = {
     "on_time": "Đã nộp đúng hạn",
     "late": "Nộp muộn",
@@ -30,25 +36,14 @@ STATUS_ORDER = ("missing", "partial", "late", "pending", "on_time")
 
 
 @dataclass(frozen=True)
-class Round:
-    code: str
-    name: str
-    deadline: date
-    first_year: int
-    last_year: int
-
-    @property
-    def years(self) -> range:
-        return range(self.first_year, self.last_year + 1)
-
-
-@dataclass(frozen=True)
 class Sender:
     code: str
     name: str
     kind: str
     expected: tuple[str, ...]  # indicator codes
     years: tuple[int, ...] | None = None  # None: every year of the round (a unit valid only some years: those)
+    # indicator → the last year that can be known by the deadline (absent: the round's last year)
+    last_known: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -80,7 +75,7 @@ def sender_status(
 ) -> SenderStatus:
     """The status of one sender for one round, as of a date."""
     years = [y for y in round_.years if sender.years is None or y in sender.years]
-    expected = [(code, y) for code in sender.expected for y in years]
+    expected = [(code, y) for code in sender.expected for y in years if y <= sender.last_known.get(code, y)]
     dates = {key: received[(sender.code, *key)] for key in expected if (sender.code, *key) in received}
     missing: dict[str, list[int]] = {}
     for code, y in expected:
@@ -91,12 +86,12 @@ def sender_status(
     completed_on = (max(dates.values()) if dates else min(files)) if complete else None
     if complete:
         assert completed_on is not None
-        status = "on_time" if completed_on <= round_.deadline else "late"
+        status = "on_time" if round_.on_time(completed_on) else "late"
     elif dates:
         status = "partial"
     else:
-        status = "pending" if as_of <= round_.deadline else "missing"
-    days_late = (completed_on - round_.deadline).days if status == "late" and completed_on else None
+        status = "pending" if as_of <= round_.last_on_time else "missing"
+    days_late = (completed_on - round_.last_on_time).days if status == "late" and completed_on else None
     return SenderStatus(sender, status, len(expected), len(dates), len(files), completed_on, first, days_late, missing)
 
 

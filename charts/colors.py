@@ -14,6 +14,7 @@ import plotly.express as px
 
 __all__ = [
     "FALLBACK_COLOR",
+    "FLAG_COLOR",
     "GOOD_BAD_SCALE",
     "PROVINCE_COLOR",
     "QUALITATIVE_PALETTE",
@@ -26,6 +27,7 @@ __all__ = [
 PROVINCE_COLOR = "#1f2937"  # near-black slate: the province line stands out
 FALLBACK_COLOR = "#9ca3af"  # grey for a unit missing from the colour map
 TARGET_COLOR = "#b91c1c"
+FLAG_COLOR = "#d97706"  # amber ring: a value with an open quality warning (never a verdict colour)
 
 Colorscale = list[list[float | str]]
 

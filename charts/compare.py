@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 import numpy as np
 import pandas as pd
@@ -11,7 +11,15 @@ import plotly.graph_objects as go
 from charts.colors import FALLBACK_COLOR, PROVINCE_COLOR, sequential_scale
 from charts.style import apply_style
 from charts.trend import set_year_axis, year_range
-from vocab.display import format_count, format_value, format_with_unit, period_word, value_axis_title, year_label
+from vocab.display import (
+    FLAG_MARK,
+    format_count,
+    format_value,
+    format_with_unit,
+    period_word,
+    value_axis_title,
+    year_label,
+)
 from vocab.labels import NO_DATA
 
 __all__ = ["disparity_figure", "heatmap_figure", "rank_change_figure", "ranked_bar_figure"]
@@ -32,17 +40,25 @@ def ranked_bar_figure(
     year_text: str,
     province_value: float | None,
     colors: Mapping[str, str],
+    flagged: Collection[str] = (),
+    province_text: str | None = None,
 ) -> go.Figure:
     """Horizontal bars, rank 1 at the top; units without a value listed last, with no bar.
 
     ``ranked`` columns: unit_code, value, rank, unit_name (optional: else the code is shown).
+    A unit in ``flagged`` carries "(!)" after its value. ``province_text`` replaces the
+    province line's label (e.g. "Toàn tỉnh: chưa đủ số liệu (9/10 huyện)", drawn without a line
+    when there is no province value).
     """
     data = ranked.assign(value=_numbers(ranked["value"]), unit_code=ranked["unit_code"].astype(str))
     data = data.sort_values("rank", kind="stable", na_position="last")
     missing = data["value"].isna()
     shown = data["unit_name"] if "unit_name" in data.columns else data["unit_code"]
     names = [f"{n} ({NO_DATA})" if m else str(n) for n, m in zip(shown, missing, strict=True)]
-    labels = [format_value(v, unit) for v in data["value"]]
+    labels = [
+        format_value(v, unit) + (f" {FLAG_MARK}" if c in flagged else "")
+        for v, c in zip(data["value"], data["unit_code"], strict=True)
+    ]
     ranks = ["—" if pd.isna(r) else str(int(r)) for r in data["rank"]]
     fig = go.Figure(
         go.Bar(
@@ -65,8 +81,12 @@ def ranked_bar_figure(
         fig.add_vline(
             x=float(province_value),
             line=dict(color=PROVINCE_COLOR, dash="dash", width=2),
-            annotation=dict(text=f"Toàn tỉnh: {format_with_unit(province_value, unit)}"),
+            annotation=dict(text=province_text or f"Toàn tỉnh: {format_with_unit(province_value, unit)}"),
             annotation_position="top",
+        )
+    elif province_text:
+        fig.add_annotation(
+            text=province_text, showarrow=False, xref="paper", yref="paper", x=1, y=1.06, xanchor="right"
         )
     apply_style(fig, "", x_title=value_axis_title(unit), legend="none")
     fig.update_yaxes(autorange="reversed", type="category", showgrid=False)
@@ -75,11 +95,29 @@ def ranked_bar_figure(
 
 
 def heatmap_figure(
-    matrix: pd.DataFrame, *, indicator_name: str, unit: str, period_type: str, direction: str
+    matrix: pd.DataFrame,
+    *,
+    indicator_name: str,
+    unit: str,
+    period_type: str,
+    direction: str,
+    marks: pd.DataFrame | None = None,
 ) -> go.Figure:
-    """Units (index, top to bottom) × years (columns); NaN cells stay blank."""
+    """Units (index, top to bottom) × years (columns); NaN cells stay blank; a cell True in
+    ``marks`` (same shape) carries "(!)": a value with an open quality warning."""
     z = matrix.apply(_numbers).to_numpy(dtype=float)
-    cells = [[format_value(v, unit) if not np.isnan(v) else "" for v in row] for row in z]
+    flags = (
+        marks.reindex(index=matrix.index, columns=matrix.columns).fillna(False).to_numpy(dtype=bool)
+        if marks is not None
+        else np.zeros(z.shape, dtype=bool)
+    )
+    cells = [
+        [
+            (format_value(v, unit) + (f" {FLAG_MARK}" if f else "")) if not np.isnan(v) else ""
+            for v, f in zip(row, fr, strict=True)
+        ]
+        for row, fr in zip(z, flags, strict=True)
+    ]
     hover = [[format_with_unit(v, unit) for v in row] for row in z]
     word = period_word(period_type)
     fig = go.Figure(

@@ -34,7 +34,7 @@ from charts.map_classes import (
     text_color,
 )
 from charts.style import apply_style
-from vocab.display import format_value, format_with_unit
+from vocab.display import FLAG_MARK, format_value, format_with_unit
 
 __all__ = ["MapPanel", "class_edges", "class_labels", "class_of", "district_map"]
 
@@ -48,10 +48,23 @@ class MapPanel:
     values: pd.DataFrame
 
 
+def _labels(rows: pd.DataFrame, unit: str) -> list[str]:
+    """A district's value as its label: the panel's own ``label`` column (e.g. a value marked "(!)") if given."""
+    if "label" in rows.columns:
+        return [str(x) for x in rows["label"]]
+    return [format_value(v, unit) for v in rows["value"]]
+
+
 def _hover(rows: pd.DataFrame, indicator_name: str, unit: str, title: str) -> list[str]:
+    marks = rows["label"].astype(str).str.endswith(FLAG_MARK) if "label" in rows else None
     return [
         f"<b>{name}</b><br>{title}<br>{indicator_name}: {format_with_unit(v, unit)}"
-        for name, v in zip(rows["unit_name"], rows["value"], strict=True)
+        + (
+            f" {FLAG_MARK} — giá trị bị cảnh báo khi nạp, chưa được xác nhận"
+            if marks is not None and marks.iloc[k]
+            else ""
+        )
+        for k, (name, v) in enumerate(zip(rows["unit_name"], rows["value"], strict=True))
     ]
 
 
@@ -132,11 +145,12 @@ def _tiles(p: _Panel, rows: pd.DataFrame) -> None:
     text = np.full((n_rows, n_cols), "", dtype=object)
     hover = np.full((n_rows, n_cols), "", dtype=object)
     hovers = _hover(rows, p.indicator_name, unit, p.title)
+    labels = _labels(rows, unit)
     for k, (i, j, name, value) in enumerate(
         zip(rows["tile_row"].astype(int), rows["tile_col"].astype(int), rows["unit_name"], rows["value"], strict=True)
     ):
         z[i, j] = classes.z(value)
-        text[i, j] = f"{_short(str(name))}<br>{format_value(value, unit)}"
+        text[i, j] = f"{_short(str(name))}<br>{labels[k]}"
         hover[i, j] = hovers[k]
     fig.add_trace(
         go.Heatmap(
@@ -215,8 +229,7 @@ def _shapes(p: _Panel, rows: pd.DataFrame, geojson: Mapping[str, Any], code_prop
             y=[p[1] for p in points],
             mode="markers+text",
             text=[
-                f"{_short(str(n))}<br>{format_value(v, unit)}"
-                for n, v in zip(rows["unit_name"], rows["value"], strict=True)
+                f"{_short(str(n))}<br>{label}" for n, label in zip(rows["unit_name"], _labels(rows, unit), strict=True)
             ],
             textfont=dict(size=11, color=[text_color(classes, v) for v in rows["value"]]),
             marker=dict(

@@ -118,7 +118,7 @@ def cmd_init(args: argparse.Namespace, db: Path) -> int:
 
 
 def cmd_template(args: argparse.Namespace, db: Path) -> int:
-    source = TemplateSource.from_store(db)
+    source = TemplateSource.from_store(db, for_round=True)
     ref = source.reference
     if args.unit not in ref.units:
         print(f"Không có đơn vị mã {args.unit} trong danh mục.", file=sys.stderr)

@@ -15,8 +15,10 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("first_year", 2013, "First year of the review period (school year 2013-2014)."),
-    Setting("last_year", 2023, "Last year of the review period (school year 2023-2024)."),
+    Setting("first_year", 2013, "First year of the standard template (school year 2013-2014)."),
+    Setting("last_year", 2023, "Last year of the standard template (school year 2023-2024)."),
+    Setting("earliest_year", 2012, "First year a round may show (school year 2012-2013, the last before NQ 29)."),
+    Setting("latest_year", 2025, "Last year a round may show; later years (up to next year) are kept with a note."),
     Setting("yoy_relative_threshold", 0.25, "Warn when a count changes by more than this share in one year."),
     Setting("yoy_min_absolute", 5, "...and by at least this many units (small counts move in steps)."),
     Setting("yoy_rate_points", 15, "Warn when a % rate changes by more than this many points in one year."),
@@ -35,4 +37,10 @@ def get(name: str) -> float:
 
 
 def review_years() -> range:
+    """The columns of the standard template when no reporting round says otherwise."""
     return range(int(get("first_year")), int(get("last_year")) + 1)
+
+
+def accepted_years() -> range:
+    """The years some reporting round may show; a file's other years (1990 … next year) are kept with a note."""
+    return range(int(get("earliest_year")), int(get("latest_year")) + 1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -36,14 +37,25 @@ def user_entry(name: str, role: str, display_name: str, password: str) -> tuple[
 
 
 def save_round_version(
-    db_path: Path, code: str, name: str, deadline: date, first_year: int, last_year: int, actor: str
+    db_path: Path,
+    code: str,
+    name: str,
+    deadline: date,
+    first_year: int,
+    last_year: int,
+    actor: str,
+    **options: Any,
 ) -> tuple[bool, str]:
-    """Save a new version of a round; (saved, Vietnamese message)."""
+    """Save a new version of a round; (saved, Vietnamese message). ``options``: baseline_year, as_of,
+    deadline_inclusive, school_year_deadline (store.workspace.save_round)."""
     code = normalise_name(code).replace(" ", "_")
     if not valid_user_name(code) or not name.strip():
         return False, "Cần mã đợt (chữ không dấu, số, '_') và tên đợt."
-    with write_session(db_path) as con:
-        version = save_round(con, code, name.strip(), deadline, first_year, last_year, actor)
+    try:
+        with write_session(db_path) as con:
+            version = save_round(con, code, name.strip(), deadline, first_year, last_year, actor, **options)
+    except ValueError as exc:
+        return False, str(exc)
     return True, f"Đã lưu đợt {name} (phiên bản {version}); các phiên bản trước vẫn được giữ."
 
 

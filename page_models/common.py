@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import pandas as pd
 
-from analysis.assessment import applicable_target
+from analysis.rounds import Round
+from analysis.versions import breaks_of
 from charts.colors import unit_colors
+from vocab.display import cell_state
 
 
 @dataclass(frozen=True)
 class Selection:
-    """What the sidebar chose: one indicator (of a group), some districts (empty = all), a period.
+    """What the sidebar chose: one indicator (of a group), some districts (empty = all), a period,
+    within a reporting round (its window, as-of date and deadline reading).
 
     The one type of the choice: ui.filters draws it, the page models and the report take it.
     """
@@ -24,10 +28,20 @@ class Selection:
     last_year: int
     province_code: str
     group_code: str = ""
+    round: Round | None = None
 
     @property
     def years(self) -> range:
         return range(self.first_year, self.last_year + 1)
+
+    @property
+    def as_of(self) -> date | None:
+        """What is known and which targets count: as of the round's date (None: no round, everything)."""
+        return None if self.round is None else self.round.known_on
+
+    @property
+    def deadline_rule(self) -> str:
+        return "ending" if self.round is None else self.round.school_year_deadline
 
 
 def indicator_meta(catalogue: pd.DataFrame, code: str) -> dict[str, Any]:
@@ -36,6 +50,7 @@ def indicator_meta(catalogue: pd.DataFrame, code: str) -> dict[str, Any]:
         raise KeyError(code)
     meta = {str(k): v for k, v in rows.iloc[0].to_dict().items()}
     meta["break_year"] = None if pd.isna(meta.get("break_year")) else int(meta["break_year"])
+    meta["breaks"] = breaks_of(meta)
     return meta
 
 
@@ -43,10 +58,6 @@ def district_colors(units: pd.DataFrame) -> dict[str, str]:
     """One colour per district in registry order: the same on every chart."""
     districts = units[units["parent_code"].notna()].sort_values("sort_order")
     return unit_colors([str(c) for c in districts["code"]])
-
-
-def province_target(targets: pd.DataFrame, code: str, province_code: str, year: int) -> dict[str, Any] | None:
-    return applicable_target(targets, code, province_code, year)
 
 
 def within(values: pd.DataFrame, sel: Selection) -> pd.DataFrame:
@@ -62,3 +73,32 @@ def complete_only(values: pd.DataFrame) -> pd.DataFrame:
     if "complete" not in values.columns:
         return values
     return values[values["complete"].fillna(True).astype(bool)].reset_index(drop=True)
+
+
+def is_flagged(values: pd.DataFrame) -> pd.Series:
+    """True where a value contains an unaccepted flagged one (indicator_values.flagged)."""
+    if "flagged" not in values.columns:
+        return pd.Series(False, index=values.index)
+    return values["flagged"].astype("boolean").fillna(False).astype(bool)
+
+
+def usable_only(values: pd.DataFrame) -> pd.DataFrame:
+    """What an assessment or a verdict may rest on: complete figures without an unaccepted flagged value."""
+    rows = complete_only(values)
+    return rows[~is_flagged(rows).to_numpy()].reset_index(drop=True)
+
+
+def cell_states(values: pd.DataFrame) -> pd.Series:
+    """Per row: "partial:n/m" (a province figure not every district reported), "flagged" (it contains
+    an unaccepted flagged value) or "" (vocab.display.cell_state, format_cell)."""
+
+    def column(name: str) -> list[Any]:
+        return values[name].tolist() if name in values.columns else [None] * len(values)
+
+    states = [
+        cell_state(c, f, n, e)
+        for c, f, n, e in zip(
+            column("complete"), column("flagged"), column("n_units"), column("n_expected"), strict=True
+        )
+    ]
+    return pd.Series(states, index=values.index, dtype=object)

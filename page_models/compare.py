@@ -11,8 +11,8 @@ import plotly.graph_objects as go
 from analysis.comparison import disparity_over_time, heatmap_matrix, province_value, rank_table, ranked_values
 from charts.compare import disparity_figure, heatmap_figure, rank_change_figure, ranked_bar_figure
 from charts.trend import add_events
-from page_models.common import Selection, complete_only, district_colors, indicator_meta, within
-from vocab.display import year_label
+from page_models.common import Selection, cell_states, complete_only, district_colors, indicator_meta, within
+from vocab.display import FLAG_MARK, format_cell, format_with_unit, year_label
 
 MAX_RANK_LINES = 30  # beyond this a slope chart is unreadable: show the largest movers
 
@@ -27,6 +27,18 @@ def _movers(table: pd.DataFrame) -> pd.DataFrame:
 def with_events(fig: go.Figure, events: Sequence[tuple[int, str]]) -> go.Figure:
     add_events(fig, events)
     return fig
+
+
+def province_label(values: pd.DataFrame, sel: Selection, year: int, unit: str) -> str | None:
+    """ "Toàn tỉnh: 85,1%", "Toàn tỉnh: 85,1% (!)" or "Toàn tỉnh: chưa đủ số liệu (9/10 huyện)"; None without a row."""
+    rows = values[(values["unit_code"].astype(str) == sel.province_code) & (values["year"] == year)]
+    if rows.empty:
+        return None
+    state = str(cell_states(rows).iloc[0])
+    value = rows["value"].iloc[0]
+    if state == "flagged":
+        return f"Toàn tỉnh: {format_with_unit(value, unit)} {FLAG_MARK}"
+    return f"Toàn tỉnh: {format_cell(value, unit, state) if state else format_with_unit(value, unit)}"
 
 
 @dataclass
@@ -51,9 +63,13 @@ def build_compare(
 ) -> CompareView:
     """``events``: (year, label) marked on the disparity chart, e.g. boundary changes."""
     meta = indicator_meta(catalogue, sel.indicator_code)
-    rows = complete_only(within(values, sel))
+    every = within(values, sel)
+    rows = complete_only(every)
     if sel.unit_codes:
         rows = rows[rows["unit_code"].isin([sel.province_code, *sel.unit_codes])]
+    states = cell_states(rows)
+    flagged_rows = rows[(states == "flagged").to_numpy()]
+    flagged = set(flagged_rows.loc[flagged_rows["year"] == year, "unit_code"].astype(str))
     colors = district_colors(units)
     period, unit, name = meta["period_type"], meta["unit"], meta["name_vi"]
     ranked = ranked_values(rows, sel.indicator_code, year, meta["direction"])
@@ -70,6 +86,8 @@ def build_compare(
             year_text=year_text,
             province_value=province_value(rows, sel.indicator_code, year, sel.province_code),
             colors=colors,
+            flagged=flagged,
+            province_text=province_label(every, sel, year, unit),
         ),
         heatmap=heatmap_figure(
             heatmap_matrix(rows, sel.indicator_code),
@@ -77,6 +95,7 @@ def build_compare(
             unit=unit,
             period_type=period,
             direction=meta["direction"],
+            marks=heatmap_matrix(rows.assign(value=(states == "flagged").astype(float)), sel.indicator_code) > 0,
         ),
         rank_change=rank_change_figure(_movers(table), from_text=from_text, to_text=to_text, colors=colors),
         disparity=with_events(

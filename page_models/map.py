@@ -11,8 +11,9 @@ import plotly.graph_objects as go
 
 from charts.geo import feature_code
 from charts.map import MapPanel, district_map
-from page_models.common import Selection, complete_only, indicator_meta, within
-from vocab.display import format_with_unit, year_label
+from page_models.common import Selection, cell_states, complete_only, indicator_meta, within
+from page_models.compare import province_label
+from vocab.display import FLAG_MARK, format_value, year_label
 
 
 @dataclass
@@ -22,6 +23,7 @@ class MapView:
     table: pd.DataFrame  # district × year(s), numbers (formatted by the page)
     unit: str
     missing_shapes: list[str]  # current districts without a boundary in the GeoJSON
+    states: pd.DataFrame | None = None  # same shape as table: "flagged" cells (vocab.display.format_cell)
 
 
 def current_districts(units: pd.DataFrame, last_year: int) -> pd.DataFrame:
@@ -43,24 +45,33 @@ def build_map(
 ) -> MapView:
     """``values``: the indicator on current boundaries (analysis.boundaries.harmonise)."""
     meta = indicator_meta(catalogue, sel.indicator_code)
-    rows = complete_only(within(values, sel))
+    every = within(values, sel)
+    rows = complete_only(every)
+    rows = rows.assign(flag=(cell_states(rows) == "flagged").to_numpy())
     districts = current_districts(units, sel.last_year)
     years = [sel.first_year, year] if with_first_year and sel.first_year < year else [year]
     panels, province_texts = [], []
     for y in years:
-        in_year = rows[rows["year"] == y].set_index("unit_code")["value"]
+        in_year = rows[rows["year"] == y].set_index("unit_code")
+        codes = districts["code"].astype(str)
+        value = codes.map(in_year["value"]).astype(float)
+        flag = codes.map(in_year["flag"]).fillna(False).astype(bool)
         frame = pd.DataFrame(
             {
-                "unit_code": districts["code"].astype(str),
+                "unit_code": codes,
                 "unit_name": districts["name"],
-                "value": districts["code"].astype(str).map(in_year).astype(float),
+                "value": value,
+                "label": [
+                    format_value(v, meta["unit"]) + (f" {FLAG_MARK}" if f else "")
+                    for v, f in zip(value, flag, strict=True)
+                ],
                 "tile_row": districts["tile_row"],
                 "tile_col": districts["tile_col"],
             }
         ).reset_index(drop=True)
         label = year_label(y, meta["period_type"])
         panels.append(MapPanel(label, frame))
-        province_texts.append(f"Toàn tỉnh: {format_with_unit(in_year.get(sel.province_code), meta['unit'])}")
+        province_texts.append(province_label(every, sel, y, meta["unit"]) or "Toàn tỉnh: —")
     figure = district_map(
         panels,
         indicator_name=meta["name_vi"],
@@ -71,8 +82,15 @@ def build_map(
         code_property=code_property,
     )
     table = pd.DataFrame({p.title: p.values.set_index("unit_name")["value"] for p in panels})
+    states = pd.DataFrame(
+        {
+            p.title: p.values.set_index("unit_name")["label"].str.endswith(FLAG_MARK).map({True: "flagged", False: ""})
+            for p in panels
+        }
+    )
     table.index.name = "Địa bàn"
-    return MapView(meta["name_vi"], figure, table, meta["unit"], _missing(districts, geojson, code_property))
+    states.index.name = "Địa bàn"
+    return MapView(meta["name_vi"], figure, table, meta["unit"], _missing(districts, geojson, code_property), states)
 
 
 def _missing(districts: pd.DataFrame, geojson: Mapping[str, Any] | None, code_property: str) -> list[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ from analysis.commendations import (
     parse_quotas,
 )
 from analysis.review import NOTE_KINDS_VI
+from analysis.rounds import Round
 from etl.reference.files import REFERENCE_DIR, read_csv_rows
 from store import write_session
 from store.review import save_version, withdraw
@@ -130,9 +130,10 @@ class RegisterView:
 
 
 def build_register(
-    nominations: pd.DataFrame, quotas: list[Quota], districts: dict[str, str], deadline: date
+    nominations: pd.DataFrame, quotas: list[Quota], districts: dict[str, str], round_: Round
 ) -> RegisterView:
-    checks = check_quotas(nominations, quotas, districts, deadline)
+    """``districts``: the quota holders, code → name (districts that still existed in the round's last year)."""
+    checks = check_quotas(nominations, quotas, districts, round_.last_on_time)
     quota_rows = pd.DataFrame(
         [
             {
@@ -145,11 +146,28 @@ def build_register(
             for c in checks
         ]
     )
-    problems = [
-        f"{c.nominator}: {QUOTA_STATE_VI[c.state].lower()} ({c.count}/{c.quota.quota} — {c.quota.label})"
-        for c in checks
-        if c.state != "ok"
-    ] + [f"{c.nominator}: {c.late} đề nghị nhận sau hạn {deadline:%d/%m/%Y}" for c in checks if c.late]
+    ended = nominations[
+        (nominations["level"] == "district") & ~nominations["nominator_code"].astype(str).isin(districts)
+    ]
+    problems = (
+        [
+            f"{c.nominator}: {QUOTA_STATE_VI[c.state].lower()} ({c.count}/{c.quota.quota} — {c.quota.label})"
+            for c in checks
+            if c.state != "ok"
+        ]
+        + [
+            f"{name}: không còn là đơn vị đề nghị trong đợt này (đã sáp nhập hoặc giải thể); "
+            "chuyển đề nghị sang đơn vị kế thừa"
+            for name in dict.fromkeys(ended["nominator_name"].astype(str))
+        ]
+        + [
+            f"{c.nominator}: {c.late} đề nghị nhận sau hạn (trước ngày {round_.deadline:%d/%m/%Y})"
+            if not round_.deadline_inclusive
+            else f"{c.nominator}: {c.late} đề nghị nhận sau hạn ngày {round_.deadline:%d/%m/%Y}"
+            for c in checks
+            if c.late
+        ]
+    )
     table = pd.DataFrame(
         {
             "Cấp": nominations["level"].map({"district": "Huyện", "province": "Tỉnh"}),

@@ -9,8 +9,10 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.submissions import Round, Sender, SenderStatus, status_counts, tracker, year_spans
+from analysis.rounds import Round
+from analysis.submissions import Sender, SenderStatus, status_counts, tracker, year_spans
 from vocab.display import year_label
+from vocab.periods import known_on
 
 _REMIND = {"missing", "partial"}
 
@@ -23,13 +25,47 @@ class TrackerView:
     table: pd.DataFrame
     counts: dict[str, int]
     reminders: list[tuple[str, str]]  # (sender name, reminder text)
+    ended: list[str]  # districts that ended before the round's last year: no longer expected senders
+    deadline_rule: str  # how the deadline is read, in words
 
 
 def rounds_from(frame: pd.DataFrame) -> list[Round]:
+    """The rounds of the rounds query (latest deadline first): the first one is the current round."""
     return [
-        Round(str(r["round_code"]), str(r["name"]), _day(r["deadline"]), int(r["first_year"]), int(r["last_year"]))
+        Round(
+            str(r["round_code"]),
+            str(r["name"]),
+            _day(r["deadline"]),
+            int(r["first_year"]),
+            int(r["last_year"]),
+            baseline_year=None if pd.isna(r.get("baseline_year")) else int(r["baseline_year"]),
+            as_of=None if pd.isna(r.get("as_of")) else _day(r["as_of"]),
+            deadline_inclusive=bool(r.get("deadline_inclusive")) if not pd.isna(r.get("deadline_inclusive")) else False,
+            school_year_deadline=str(r.get("school_year_deadline") or "ending"),
+        )
         for r in frame.to_dict("records")
     ]
+
+
+def ended_before(valid_to: Any, round_: Round) -> bool:
+    """A unit that no longer existed in the round's last year (merged, dissolved)."""
+    return not pd.isna(valid_to) and int(valid_to) < round_.last_year
+
+
+def last_known_years(catalogue: pd.DataFrame, round_: Round) -> dict[str, int]:
+    """indicator → the last year of the round whose figure can be known by the deadline."""
+    out = {}
+    for code, period, measured in zip(
+        catalogue["code"], catalogue["period_type"], catalogue["reference_date"], strict=True
+    ):
+        known = [
+            y
+            for y in round_.years
+            if known_on(y, str(period), str(measured or ("30/9" if period == "school_year" else "calendar")))
+            <= round_.deadline
+        ]
+        out[str(code)] = known[-1] if known else round_.first_year - 1
+    return out
 
 
 def build_tracker(
@@ -45,6 +81,8 @@ def build_tracker(
     by_sender: dict[str, tuple[str, ...]] = {}
     for row in expected.to_dict("records"):
         by_sender[str(row["sender_code"])] = (*by_sender.get(str(row["sender_code"]), ()), str(row["indicator_code"]))
+    last_known = last_known_years(catalogue, round_)
+    records = senders.to_dict("records")
     sender_list = [
         Sender(
             str(r["code"]),
@@ -52,8 +90,10 @@ def build_tracker(
             str(r["kind"]),
             by_sender.get(str(r["code"]), ()),
             _valid_years(r["valid_from"], r["valid_to"], round_),
+            last_known,
         )
-        for r in senders.to_dict("records")
+        for r in records
+        if not ended_before(r["valid_to"], round_)
     ]
     got = {
         (str(r["sender_code"]), str(r["indicator_code"]), int(r["year"])): _day(r["received_on"])
@@ -75,6 +115,8 @@ def build_tracker(
             for s in statuses
             if s.status in {"missing", "partial"}
         ],
+        [str(r["name"]) for r in records if ended_before(r["valid_to"], round_)],
+        round_.deadline_rule_text(),
     )
 
 
@@ -127,9 +169,10 @@ def missing_text(missing: Mapping[str, Sequence[int]], meta: pd.DataFrame, limit
 
 def reminder_text(s: SenderStatus, round_: Round, meta: pd.DataFrame, as_of: date) -> str:
     """A short reminder a province analyst can paste into an e-mail or an official letter."""
+    when = f"ngày {round_.deadline:%d/%m/%Y}" if round_.deadline_inclusive else f"trước ngày {round_.deadline:%d/%m/%Y}"
     head = (
-        f"Kính gửi: {s.sender.name}. Thực hiện kế hoạch {round_.name}, hạn gửi số liệu là ngày "
-        f"{round_.deadline:%d/%m/%Y}. Đến ngày {as_of:%d/%m/%Y}, "
+        f"Kính gửi: {s.sender.name}. Thực hiện kế hoạch {round_.name}, hạn gửi số liệu là {when}. "
+        f"Đến ngày {as_of:%d/%m/%Y}, "
     )
     if s.status == "missing":
         body = "cơ quan tổng hợp chưa nhận được số liệu của đơn vị."

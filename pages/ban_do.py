@@ -52,4 +52,4 @@ st.caption(
     "Theo địa giới hiện nay: số liệu của đơn vị đã sáp nhập được cộng vào đơn vị hiện nay; tỷ lệ tính lại từ "
     "tổng tử số và tổng mẫu số. Màu xám: không có số liệu." + (f" {note}" if note else "")
 )
-st.dataframe(formatted(view.table, view.unit), width="stretch")
+st.dataframe(formatted(view.table, view.unit, view.states), width="stretch")

@@ -7,6 +7,7 @@ from ui import auth, data
 from ui.components import page_header
 from ui.downloads import table_downloads
 from ui.history import value_history
+from ui.quality import flag_review
 
 auth.require("viewer")
 
@@ -21,10 +22,11 @@ view = build_quality(
     data.query("flagged_values"),
     data.query("province_vs_districts"),
     f.years,
+    f.round,
 )
 st.subheader("Mức đầy đủ số liệu (tỷ lệ chỉ tiêu có số liệu)")
 st.dataframe(
-    view.coverage,
+    view.coverage.rename_axis("Địa bàn"),
     column_config={
         str(y): st.column_config.ProgressColumn(str(y), format="percent", min_value=0, max_value=1)
         for y in view.coverage.columns
@@ -52,29 +54,24 @@ st.subheader("Giá trị bị cảnh báo khi nạp")
 if view.flagged.empty:
     st.success("Không có giá trị nào bị cảnh báo.")
 else:
-    st.dataframe(
-        view.flagged[["unit_name", "indicator_name", "year", "raw_value", "message", "file_name", "sheet", "cell"]],
-        column_config={
-            "unit_name": "Địa bàn",
-            "indicator_name": "Chỉ tiêu",
-            "year": "Năm",
-            "raw_value": "Giá trị",
-            "message": "Cảnh báo",
-            "file_name": "Tệp",
-            "sheet": "Trang",
-            "cell": "Ô",
-        },
-        hide_index=True,
-        width="stretch",
+    st.caption(
+        "Giá trị chưa được chuyên viên xác nhận được đánh dấu (!) ở mọi trang, kể cả số liệu toàn tỉnh tính từ "
+        "giá trị đó, và không đưa vào bảng, biểu đồ của bộ báo cáo. Xác nhận được lưu lại (ai, khi nào, lý do), "
+        "không xóa được; có thể hủy xác nhận bằng một quyết định mới."
     )
-    table_downloads(view.flagged, title="Giá trị bị cảnh báo khi nạp", key="flagged", index=False)
+    st.dataframe(view.flagged_table, hide_index=True, width="stretch")
+    table_downloads(view.flagged_table, title="Giá trị bị cảnh báo khi nạp", key="flagged", index=False)
+    flag_review(view.flagged)
 st.subheader("Tổng các huyện so với số tỉnh báo cáo")
 if view.sums.empty:
     st.info("Chưa có chỉ tiêu nào vừa do tỉnh báo cáo vừa do các huyện báo cáo.")
 else:
-    st.dataframe(view.sums, hide_index=True, width="stretch")
-    table_downloads(view.sums, title="Tổng các huyện so với số tỉnh", key="sums", index=False)
-    st.caption("Chênh lệch không hẳn là lỗi: ví dụ chi ngân sách toàn tỉnh gồm cả chi của cấp tỉnh.")
+    st.dataframe(view.sums_table, hide_index=True, width="stretch")
+    table_downloads(view.sums_table, title="Tổng các huyện so với số tỉnh", key="sums", index=False)
+    st.caption(
+        "Chênh lệch không hẳn là lỗi: ví dụ chi ngân sách toàn tỉnh gồm cả chi của cấp tỉnh. Tổng của một phần "
+        "các huyện ghi “chưa đủ số liệu (n/m huyện)”, không so sánh."
+    )
 st.subheader("Lịch sử giá trị")
 st.caption("Mọi lần nạp của một giá trị thuộc chỉ tiêu đang chọn ở thanh bên: tệp, ô, người nạp, thời điểm.")
 all_units = data.query("units")

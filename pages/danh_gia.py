@@ -2,9 +2,8 @@
 
 import streamlit as st
 
-from page_models.assessment import build_assessment
 from page_models.review import notes_table
-from page_models.tables import assessment_rows
+from page_models.tables import assessment_rows, reference_rows
 from ui import auth, inputs
 from ui.components import page_header
 from ui.downloads import source_for, table_downloads
@@ -21,15 +20,7 @@ if f is None:
     st.stop()
 
 ref = inputs.reference()
-view = build_assessment(
-    inputs.assessment_values(f),
-    ref["catalogue"],
-    ref["targets"],
-    f.province_code,
-    f.first_year,
-    f.last_year,
-    group_code=f.group_code,
-)
+view = inputs.assessment(f, f.group_code)
 group_name = ref["catalogue"].set_index("group_code").loc[f.group_code, "group_name"]
 group_name = group_name.iloc[0] if hasattr(group_name, "iloc") else group_name
 st.subheader(f"Nhóm: {group_name}")
@@ -42,7 +33,7 @@ for standing, title in (("result", "Kết quả đạt được"), ("weakness", 
         continue
     st.markdown(f"**{title}** ({len(part)} chỉ tiêu)")
     st.dataframe(
-        assessment_rows(part),
+        assessment_rows(part, f.deadline_rule),
         column_config={
             **ASSESSMENT_COLUMNS,
             "link": st.column_config.LinkColumn("Xu hướng", display_text="Xem xu hướng"),
@@ -52,17 +43,23 @@ for standing, title in (("result", "Kết quả đạt được"), ("weakness", 
         key=f"assessment_{standing}",
     )
     table_downloads(
-        assessment_rows(part).drop(columns="link").rename(columns=ASSESSMENT_COLUMNS),
+        assessment_rows(part, f.deadline_rule).drop(columns="link").rename(columns=ASSESSMENT_COLUMNS),
         title=f"{title} – {group_name}",
         source=source_for(list(part["indicator_code"])),
         key=f"assessment_{standing}",
         index=False,
     )
+references = reference_rows(view.table, f)
+if not references.empty:
+    with st.expander(f"Mục tiêu tham khảo ({len(references)}): ban hành sau ngày chốt số liệu của đợt"):
+        st.dataframe(references, hide_index=True, width="stretch")
 notes = inputs.notes(f, list(view.table["indicator_code"]), None)
 if not notes.empty:
     st.markdown("**Nguyên nhân đã được chuyên viên ghi nhận**")
     st.dataframe(notes_table(notes), hide_index=True, width="stretch")
 st.caption(
-    "Đánh giá dựa trên giá trị toàn tỉnh (tổng tử số / tổng mẫu số); chỉ tiêu đổi cách tính trong kỳ được "
-    "đánh giá trên đoạn so sánh được. Mục tiêu đã hết hạn được đánh giá tại năm hết hạn."
+    "Đánh giá dựa trên giá trị toàn tỉnh (tổng tử số / tổng mẫu số), chỉ khi đủ các huyện và không có giá trị bị "
+    "cảnh báo chưa được xác nhận. Chỉ tiêu đổi cách tính trong kỳ được đánh giá riêng cho từng cách tính (mỗi dòng "
+    "một cách tính). Mục tiêu “đến năm N” của chỉ tiêu năm học được đánh giá theo năm học kết thúc năm N; đạt sau "
+    "hạn ghi “Đạt muộn” kèm năm đạt."
 )

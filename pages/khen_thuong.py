@@ -3,7 +3,7 @@
 import streamlit as st
 
 from page_models.review import build_register, commendation_quotas, nomination_file
-from page_models.submissions import rounds_from
+from page_models.submissions import ended_before, rounds_from
 from report.commendations import commendation_heading, list_docx, list_xlsx
 from ui import auth, data
 from ui.components import page_header
@@ -26,10 +26,14 @@ if not rounds:
 round_ = rounds[0]
 units = data.query("units")
 senders = data.query("submission_senders")
-districts = dict(zip(units["code"][1:], units["name"][1:], strict=True))
+districts = {
+    str(r["code"]): str(r["name"])
+    for r in units[units["parent_code"].notna()].to_dict("records")
+    if not ended_before(r["valid_to"], round_)
+}
 nominations = data.query("current_nominations")
 nominations = nominations[nominations["round_code"] == round_.code]
-view = build_register(nominations, commendation_quotas(), districts, round_.deadline)
+view = build_register(nominations, commendation_quotas(), districts, round_)
 
 st.subheader(f"{round_.name} — hạn nộp {round_.deadline:%d/%m/%Y}")
 if view.problems:

@@ -38,12 +38,28 @@ with st.expander("Tạo tài khoản mới", icon=":material/person_add:"):
 st.subheader("Đợt báo cáo và hạn nộp")
 rounds = data.query("rounds")
 st.dataframe(
-    rounds[["name", "deadline", "first_year", "last_year", "version", "set_by", "set_at"]],
+    rounds[
+        [
+            "name",
+            "deadline",
+            "first_year",
+            "last_year",
+            "baseline_year",
+            "as_of",
+            "deadline_inclusive",
+            "version",
+            "set_by",
+            "set_at",
+        ]
+    ],
     column_config={
         "name": "Đợt báo cáo",
         "deadline": st.column_config.DateColumn("Hạn nộp", format="DD/MM/YYYY"),
         "first_year": st.column_config.NumberColumn("Từ năm", format="%d"),
         "last_year": st.column_config.NumberColumn("Đến năm", format="%d"),
+        "baseline_year": st.column_config.NumberColumn("Năm gốc có thể chọn", format="%d"),
+        "as_of": st.column_config.DateColumn("Số liệu tính đến", format="DD/MM/YYYY"),
+        "deadline_inclusive": st.column_config.CheckboxColumn("Ngày hạn vẫn đúng hạn"),
         "version": st.column_config.NumberColumn("Phiên bản", format="%d"),
         "set_by": "Người đặt",
         "set_at": st.column_config.DatetimeColumn("Thời điểm", format="DD/MM/YYYY HH:mm"),
@@ -58,10 +74,33 @@ with st.form("round_form"):
     new_code = st.text_input("Mã đợt mới (không dấu, chỉ khi tạo đợt mới)")
     new_name = st.text_input("Tên đợt", value=names.get(code, ""))
     deadline = st.date_input("Hạn nộp", value=date(2023, 4, 28), format="DD/MM/YYYY")
-    first, last = st.slider("Các năm cần báo cáo", 2005, 2035, (2013, 2022))
+    first, last = st.slider("Các năm cần báo cáo (năm 2013 = năm học 2013-2014)", 2005, 2035, (2013, 2022))
+    baseline = st.number_input(
+        "Năm gốc sớm hơn có thể chọn (2012 = năm học 2012-2013; nếu không có, nhập năm đầu)", 2000, 2035, value=2012
+    )
+    as_of = st.date_input("Số liệu và mục tiêu tính đến ngày (mặc định: hạn nộp)", value=None, format="DD/MM/YYYY")
+    inclusive = st.toggle(
+        "Tệp nhận đúng ngày hạn vẫn tính là đúng hạn (mặc định: “trước ngày …” nghĩa là chậm nhất ngày hôm trước)"
+    )
+    rule = st.radio(
+        "Mục tiêu “đến năm N” của chỉ tiêu năm học",
+        ["ending", "starting"],
+        format_func=lambda r: "năm học kết thúc năm N (2020 → 2019-2020)" if r == "ending" else "năm học bắt đầu năm N",
+        horizontal=True,
+    )
     if st.form_submit_button("Lưu đợt báo cáo (giữ lại phiên bản cũ)"):
         saved, message = save_round_version(
-            data.db_path(), new_code if code == "(đợt mới)" else code, new_name, deadline, first, last, user.name
+            data.db_path(),
+            new_code if code == "(đợt mới)" else code,
+            new_name,
+            deadline,
+            first,
+            last,
+            user.name,
+            baseline_year=int(baseline) if baseline and int(baseline) < first else None,
+            as_of=as_of,
+            deadline_inclusive=inclusive,
+            school_year_deadline=rule,
         )
         if saved:
             st.session_state["admin_result"] = [message]

@@ -28,6 +28,16 @@ view = build_tracker(
     data.query("catalogue"),
     as_of,
 )
+st.caption(
+    view.deadline_rule
+    + " Chỉ tính những năm có thể có số liệu trước hạn (ví dụ tỷ lệ bỏ học của năm học chưa kết thúc, quyết toán "
+    "ngân sách của năm chưa được phê chuẩn thì chưa phải nộp)."
+    + (
+        f" Không còn là bên gửi (đã sáp nhập hoặc giải thể trước năm cuối của đợt): {', '.join(view.ended)}."
+        if view.ended
+        else ""
+    )
+)
 for col, status in zip(st.columns(5), STATUS_LABELS_VI, strict=True):
     col.metric(STATUS_LABELS_VI[status], view.counts.get(status, 0))
 st.plotly_chart(tracker_figure(view.statuses), key="tracker_chart")

@@ -2,13 +2,12 @@
 
 import streamlit as st
 
-from page_models.assessment import build_assessment
 from page_models.tables import assessment_rows
 from ui import auth, data, inputs
 from ui.cards import headline_card, standing_list
 from ui.components import page_header
 from ui.downloads import source_for, table_downloads
-from vocab.display import format_count
+from vocab.display import format_count, years_label
 from vocab.labels import ASSESSMENT_COLUMNS
 
 auth.require("viewer")
@@ -21,18 +20,20 @@ if f is None:
     st.stop()
 
 summary = data.query("store_summary").iloc[0]
-ref = inputs.reference()
-view = build_assessment(
-    inputs.assessment_values(f), ref["catalogue"], ref["targets"], f.province_code, f.first_year, f.last_year
-)
+view = inputs.assessment(f)
 
-st.subheader(f"Chỉ tiêu chủ yếu toàn tỉnh, {f.first_year} → {f.last_year}")
+st.subheader(f"Chỉ tiêu chủ yếu toàn tỉnh, {years_label(f.first_year, f.last_year, 'school_year')}")
+if f.round is not None:
+    st.caption(
+        f"Số liệu và mục tiêu tính đến ngày {f.round.known_on:%d/%m/%Y} ({f.round.name}); mục tiêu ban hành sau "
+        "ngày này chỉ để tham khảo."
+    )
 columns = st.columns(3)
 for i, (_, row) in enumerate(view.headlines.iterrows()):
     with columns[i % 3]:
-        headline_card(row)
+        headline_card(row, f.deadline_rule)
 table_downloads(
-    assessment_rows(view.headlines).drop(columns="link").rename(columns=ASSESSMENT_COLUMNS),
+    assessment_rows(view.headlines, f.deadline_rule).drop(columns="link").rename(columns=ASSESSMENT_COLUMNS),
     title=f"Chỉ tiêu chủ yếu toàn tỉnh {f.first_year}-{f.last_year}",
     source=source_for(list(view.headlines["indicator_code"])),
     key="headlines",
@@ -42,14 +43,15 @@ table_downloads(
 left, right = st.columns(2)
 with left:
     st.subheader("Kết quả nổi bật")
-    standing_list(view.results)
+    standing_list(view.results, f.deadline_rule)
 with right:
     st.subheader("Hạn chế, yếu kém")
-    standing_list(view.weaknesses)
+    standing_list(view.weaknesses, f.deadline_rule)
 
 st.caption(
     f"{summary['province_name']}: {int(summary['n_districts'])} huyện, thị xã, thành phố; "
     f"{format_count(summary['n_values'])} giá trị từ {int(summary['n_batches'])} lô dữ liệu; lần nạp gần nhất "
     f"{summary['last_loaded_at']:%d/%m/%Y %H:%M}. Giá trị toàn tỉnh: số tỉnh báo cáo nếu có, nếu không là tổng hợp "
-    "các huyện (tỷ lệ = tổng tử số / tổng mẫu số), chỉ khi đủ các huyện."
+    "các huyện (tỷ lệ = tổng tử số / tổng mẫu số), chỉ khi đủ các huyện; giá trị bị cảnh báo chưa được xác nhận "
+    "không được dùng để đánh giá. Chỉ tiêu đổi cách tính trong kỳ được đánh giá riêng cho từng cách tính."
 )

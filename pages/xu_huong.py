@@ -3,13 +3,14 @@
 import streamlit as st
 
 from page_models.review import notes_table
-from page_models.tables import formatted
+from page_models.tables import exported, formatted
 from page_models.trend import build_trend
 from ui import auth, data, inputs
 from ui.boundaries import boundary_values
 from ui.components import page_header
 from ui.downloads import chart_downloads, source_for, table_downloads
 from ui.history import value_history
+from vocab.labels import FLAG_NOTE, PARTIAL_NOTE
 
 auth.require("viewer")
 
@@ -27,16 +28,30 @@ if shown.note:
 st.plotly_chart(view.figure, key="trend_chart")
 source = source_for([f.indicator_code])
 chart_downloads(view.figure, title=view.title, unit=view.unit, source=source, key="trend_chart")
-notes = [text for text in (view.target_text, view.break_text) if text]
-for text in notes:
-    st.caption(text)
+if view.change_text:
+    st.markdown(view.change_text)
+for text in view.verdict_texts:
+    st.markdown(f"- {text}")
+for text in (view.gap_text, view.break_text, *view.reference_texts):
+    if text:
+        st.caption(text)
 st.markdown(f"**Định nghĩa.** {view.definition}")
 table = view.table.rename_axis("Địa bàn")
-st.dataframe(formatted(table, view.unit), width="stretch")
-table_downloads(table, title=view.title, unit=view.unit, source=source, key="trend_table")
+marks = set(view.states.to_numpy().ravel().tolist())
+wide = (
+    {c: st.column_config.TextColumn(c, width="medium") for c in table.columns}
+    if any(str(m).startswith("partial") for m in marks)
+    else None
+)  # "chưa đủ số liệu (9/10 huyện)" fits its cell
+st.dataframe(formatted(table, view.unit, view.states), column_config=wide, width="stretch")
+table_downloads(
+    exported(table, view.unit, view.states), title=view.title, unit=view.unit, source=source, key="trend_table"
+)
 st.caption(
-    "“—”: không có số liệu (không phải số 0). Giá trị toàn tỉnh chỉ hiển thị khi đủ các huyện báo cáo "
-    "hoặc do tỉnh báo cáo; tỷ lệ toàn tỉnh = tổng tử số / tổng mẫu số."
+    "“—”: không có số liệu (không phải số 0). Giá trị toàn tỉnh là số tỉnh báo cáo, hoặc tổng hợp khi đủ các "
+    "huyện báo cáo; tỷ lệ toàn tỉnh = tổng tử số / tổng mẫu số."
+    + (f" {PARTIAL_NOTE}" if any(str(m).startswith("partial") for m in marks) else "")
+    + (f" {FLAG_NOTE}" if "flagged" in marks else "")
 )
 causes = inputs.notes(f, [f.indicator_code], list(f.unit_codes) or None)
 if not causes.empty:

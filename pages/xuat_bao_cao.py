@@ -26,18 +26,24 @@ catalogue, units = data.query("catalogue"), data.query("units")
 groups = dict(zip(catalogue["group_code"], catalogue["group_name"], strict=True))
 districts = units[units["parent_code"].notna()]
 names = dict(zip(districts["code"].astype(str), districts["name"].astype(str), strict=True))
-summary = data.query("store_summary").iloc[0]
-years = list(range(int(summary["first_year"]), int(summary["last_year"]) + 1))
+round_ = f.round
+years = list(round_.shown_years) if round_ else list(f.years)
+default = (round_.first_year, round_.last_year) if round_ else (years[0], years[-1])
 
-st.caption("Bộ báo cáo dùng các lựa chọn dưới đây, không dùng bộ lọc ở thanh bên.")
+st.caption(
+    "Bộ báo cáo dùng các lựa chọn dưới đây, không dùng bộ lọc chỉ tiêu, địa bàn ở thanh bên"
+    + (f"; thuộc {round_.name}, số liệu và mục tiêu tính đến ngày {round_.known_on:%d/%m/%Y}." if round_ else ".")
+)
 chosen_groups = st.multiselect(
     "Nhóm chỉ tiêu (để trống = tất cả)", list(groups), format_func=groups.get, key="bc_nhom", placeholder="Tất cả"
 )
 chosen_units = st.multiselect(
     "Địa bàn (để trống = tất cả)", list(names), format_func=names.get, key="bc_dia_ban", placeholder="Tất cả"
 )
-first, last = st.select_slider("Giai đoạn", options=years, value=(years[0], years[-1]), key="bc_nam")
-options = Options(tuple(chosen_groups) or None, tuple(chosen_units) or None, int(first), int(last))
+first, last = st.select_slider("Giai đoạn", options=years, value=default, key="bc_nam")
+options = Options(
+    tuple(chosen_groups) or None, tuple(chosen_units) or None, int(first), int(last), round_.code if round_ else None
+)
 
 if not images_available():
     st.error(BROWSER_MISSING_VI)

@@ -37,6 +37,8 @@ def _series_rows(fig: go.Figure) -> pd.DataFrame:
             if x not in order:
                 order.append(x)
             row[x] = y
+    if labels:  # points between ticks (the gap a trend chart leaves at a definition break) hold no value
+        order = [x for x in order if x in labels]
     columns = sorted(order, key=lambda v: (not isinstance(v, int | float), v)) if order else []
     frame = pd.DataFrame.from_dict(rows, orient="index").reindex(columns=columns)
     frame.columns = [labels.get(c, str(c)) for c in frame.columns]

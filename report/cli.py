@@ -27,8 +27,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", help="database file (default: $NQ29_DB or data/nq29.duckdb)")
     p.add_argument("--groups", help="indicator group codes, comma-separated (default: all), e.g. dieu_kien,hieu_qua")
     p.add_argument("--units", help="district codes, comma-separated (default: all), e.g. 993,999")
-    p.add_argument("--from", dest="first_year", type=int, help="first year (default: the first in the store)")
-    p.add_argument("--to", dest="last_year", type=int, help="last year (default: the latest in the store)")
+    p.add_argument("--from", dest="first_year", type=int, help="first year (default: the round's first year)")
+    p.add_argument("--to", dest="last_year", type=int, help="last year (default: the round's last year)")
+    p.add_argument("--round", dest="round_code", help="reporting round code (default: the current round)")
     p.add_argument("--quiet", action="store_true", help="no progress lines")
     return parser
 
@@ -36,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     db = resolve_db_path(args.db)
-    options = Options(_codes(args.groups), _codes(args.units), args.first_year, args.last_year)
+    options = Options(_codes(args.groups), _codes(args.units), args.first_year, args.last_year, args.round_code)
 
     def progress(fraction: float, message: str) -> None:
         if not args.quiet:

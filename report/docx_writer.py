@@ -18,12 +18,12 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm
 
-from page_models.tables import assessment_rows, verdict_short
+from page_models.tables import assessment_rows, formatted, verdict_label
 from report import docx_layout as layout
 from report.content import ReportContent, TableItem
 from report.findings import NOTE_PREFIX, Finding
-from vocab.display import format_value
-from vocab.labels import ASSESSMENT_COLUMNS
+from vocab.display import years_label
+from vocab.labels import ASSESSMENT_COLUMNS, FLAG_NOTE, PARTIAL_NOTE
 
 __all__ = ["FIGURE_WIDTH_CM", "HEADINGS", "docx_bytes"]
 
@@ -48,7 +48,15 @@ def _title(doc: DocumentObject, content: ReportContent) -> None:
         "VỀ ĐỔI MỚI CĂN BẢN, TOÀN DIỆN GIÁO DỤC VÀ ĐÀO TẠO",
         bold=True,
     )
-    layout.centred(doc, f"{content.province_name}, giai đoạn {content.first_year}–{content.last_year}", italic=True)
+    school = years_label(content.first_year, content.last_year, "school_year")
+    calendar = years_label(content.first_year, content.last_year, "calendar_year")
+    layout.centred(doc, f"{content.province_name}: {school}; {calendar}", italic=True)
+    if content.round is not None:
+        layout.centred(
+            doc,
+            f"(Số liệu và mục tiêu tính đến ngày {content.round.known_on:%d/%m/%Y}, {content.round.name})",
+            italic=True,
+        )
     if content.illustrative:
         layout.centred(
             doc, "(Dữ liệu minh họa: tỉnh và mọi số liệu là giả định, chỉ dùng để trình diễn công cụ.)", italic=True
@@ -115,28 +123,37 @@ def district_table(doc: DocumentObject, item: TableItem) -> None:
     layout.caption(doc, item.caption)
     frame = item.frame
     header = [str(frame.index.name or "Địa bàn"), *[str(c) for c in frame.columns]]
-    rows = [
-        [str(name), *(format_value(v, item.unit) for v in values)]
-        for name, values in zip(frame.index, frame.to_numpy().tolist(), strict=True)
-    ]
+    cells = formatted(frame, item.unit, item.states, withhold=True)
+    rows = [[str(name), *values] for name, values in zip(frame.index, cells.to_numpy().tolist(), strict=True)]
     years = len(header) - 1
     widths = [DISTRICT_COLUMN_CM] + [(layout.LANDSCAPE_TEXT_CM - DISTRICT_COLUMN_CM) / max(1, years)] * years
     bordered_table(doc, header, rows, widths, ["left"] + ["right"] * years, _numbers_pt(rows))
     layout.source(doc, item.source)
+    for note in table_notes(item):
+        layout.source(doc, note)
+
+
+def table_notes(item: TableItem) -> list[str]:
+    """What the marks in a table mean, when it has any (DOCX and XLSX)."""
+    marks = set() if item.states is None else {str(v) for v in item.states.to_numpy().ravel().tolist()}
+    notes = [PARTIAL_NOTE] if any(m.startswith("partial") for m in marks) else []
+    return notes + ([f"{FLAG_NOTE} Những giá trị này chưa đưa vào bảng."] if "flagged" in marks else [])
 
 
 def _numbers_pt(rows: list[list[str]]) -> float:
-    """12 pt, or smaller so that the widest number ("19.900.000") fits its year column on one line."""
-    widest = max((len(t) for row in rows for t in row[1:]), default=0)
+    """12 pt, or smaller so that the widest number ("19.900.000") fits its year column on one line
+    (words such as "chưa đủ số liệu (9/10 huyện)" wrap instead)."""
+    widest = max((len(t) for row in rows for t in row[1:] if not any(c.isalpha() for c in t)), default=0)
     return 12 if widest <= 7 else 11 if widest <= 9 else 10
 
 
 def summary_table(doc: DocumentObject, content: ReportContent) -> None:
     item = content.summary
     layout.caption(doc, item.caption)
-    text = assessment_rows(content.assessment.assign(link=""))
+    rule = content.round.school_year_deadline if content.round else "ending"
+    text = assessment_rows(content.assessment.assign(link=""), rule)
     header = [ASSESSMENT_COLUMNS[c] for c in SUMMARY_COLUMNS]
-    text["verdict"] = [verdict_short(row) for _, row in content.assessment.iterrows()]  # "" without a target
+    text["verdict"] = [verdict_label(row) for _, row in content.assessment.iterrows()]  # "" without a target
     rows = [[str(v) if not pd.isna(v) else "" for v in r] for r in text[SUMMARY_COLUMNS].to_numpy().tolist()]
     bordered_table(doc, header, rows, SUMMARY_WIDTHS_CM, ["left", "right", "right", "right", "left", "left", "left"])
     layout.source(doc, item.source)

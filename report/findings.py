@@ -18,7 +18,8 @@ from typing import Any
 
 import pandas as pd
 
-from vocab.display import deadline_text, format_change_phrase, format_value, target_text, year_label
+from page_models.tables import display_name, goal_text, source_text
+from vocab.display import format_change_phrase, format_value, year_label
 
 __all__ = ["Finding", "Findings", "draft_findings", "finding_sentence"]
 
@@ -73,33 +74,33 @@ def _movement(row: Mapping[str, Any]) -> str:
     return f"{verb} từ {base} {to} {latest}, {format_change_phrase(change, unit)}"
 
 
-def _target_clause(row: Mapping[str, Any]) -> str:
-    """'; đạt mục tiêu ≥ 80% (hạn 2020; source)' and the like; '' without a target."""
+def _target_clause(row: Mapping[str, Any], rule: str = "ending") -> str:
+    """'; đạt mục tiêu ≥ 80% (hạn 2020 (năm học 2019-2020); source)' and the like; '' without a target."""
     if _na(row["target_value"]):
         return ""
-    target = {"value": row["target_value"], "comparator": row["target_comparator"]}
-    goal = target_text(target, str(row["unit"]))
+    target = {k: row.get(f"target_{k}") for k in ("value", "value_max", "comparator", "scope", "year")}
+    goal = goal_text(target, str(row["unit"]), str(row["period_type"]), rule)
     goal = goal[:1].lower() + goal[1:]
-    source = "" if _na(row["target_source"]) else f"; {row['target_source']}"
-    detail = f"{goal} ({deadline_text(row['target_year'])}{source})"
+    source = source_text(row.get("target_source"), row.get("target_verification"))
+    detail = goal[:-1] + f"; {source})" if source and goal.endswith(")") else goal
     verdict = None if _na(row["verdict"]) else str(row["verdict"])
     due = bool(row.get("target_due", True))
+    period = str(row["period_type"])
     judged = ""
     if verdict is not None and not _na(row["verdict_year"]) and row["verdict_year"] != row["latest_year"]:
-        judged = f", đánh giá theo số liệu {_when(row['verdict_year'], str(row['period_type']))}"
+        judged = f", đánh giá theo số liệu {_when(row['verdict_year'], period)}"
     if verdict is None:
         return f"; chưa có số liệu để đánh giá {detail}"
     if not due:
         return f"; đã đạt trước hạn {detail}" if verdict in ("met", "exceeded") else f"; {detail} chưa đến hạn"
+    if verdict == "met_late":
+        reached = "" if _na(row.get("reached_year")) else f" ({_when(row['reached_year'], period)})"
+        return f"; chưa đạt {detail} đúng hạn{judged}, đạt muộn{reached}"
+    if row.get("target_scope") == "norm":
+        word = "vượt" if verdict == "not_met" else "trong"
+        return f"; {word} {detail}"
     word = {"met": "đạt", "exceeded": "vượt", "not_met": "chưa đạt"}[verdict]
     return f"; {word} {detail}{judged}"
-
-
-def _break_clause(row: Mapping[str, Any]) -> str:
-    if not bool(row.get("crosses_break")) or _na(row.get("break_year")):
-        return ""
-    year = int(row["break_year"])
-    return f" (chỉ tiêu đổi cách tính từ năm {year}; xu hướng được đánh giá trên số liệu từ năm {year})"
 
 
 def _lagging_clause(row: Mapping[str, Any], within: Collection[str] | None) -> str:
@@ -110,9 +111,11 @@ def _lagging_clause(row: Mapping[str, Any], within: Collection[str] | None) -> s
     return f" Địa bàn {side} mức toàn tỉnh: {', '.join(names)}."
 
 
-def finding_sentence(row: Mapping[str, Any], lagging_within: Collection[str] | None = None) -> str:
-    """One Vietnamese sentence for one assessed indicator (a row of the assessment table)."""
-    text = f"{row['name_vi']} {_movement(row)}{_break_clause(row)}{_target_clause(row)}."
+def finding_sentence(
+    row: Mapping[str, Any], lagging_within: Collection[str] | None = None, rule: str = "ending"
+) -> str:
+    """One Vietnamese sentence for one assessed indicator version (a row of the assessment table)."""
+    text = f"{display_name(row)} {_movement(row)}{_target_clause(row, rule)}."
     return text + _lagging_clause(row, lagging_within)
 
 
@@ -120,31 +123,34 @@ def draft_findings(
     table: pd.DataFrame,
     notes: Mapping[str, list[tuple[str, str]]] | None = None,
     lagging_within: Collection[str] | None = None,
+    rule: str = "ending",
 ) -> Findings:
     """Results and weaknesses, in the assessment's order (strongest result, most serious weakness first).
 
     `notes`: analysts' notes per indicator as (kind, text) (report.notes), each placed under the
     heading its kind belongs to; a cause of a weakness noted on an indicator that is a result
     overall (a lagging district, say) gets its own item under "Hạn chế, yếu kém", and the other way
-    round. `lagging_within`: district names the lagging lists are limited to (None = all).
+    round. `lagging_within`: district names the lagging lists are limited to (None = all). An
+    indicator with a row per definition version gets its notes once, under its first finding.
     """
     notes = notes or {}
     found = Findings()
     sides = {"result": found.results, "weakness": found.weaknesses}
     other = {"result": "weakness", "weakness": "result"}
+    noted: set[str] = set()
     for record in table.to_dict("records"):
         row = {str(k): v for k, v in record.items()}
         standing = str(row["standing"])
         if standing not in sides:
             continue
         code = str(row["indicator_code"])
-        own = tuple(text for kind, text in notes.get(code, ()) if kind in _NOTE_KINDS[standing])
-        sides[standing].append(Finding(code, str(row["group_name"]), finding_sentence(row, lagging_within), own))
+        mine = () if code in noted else notes.get(code, ())
+        noted.add(code)
+        own = tuple(text for kind, text in mine if kind in _NOTE_KINDS[standing])
+        sides[standing].append(Finding(code, str(row["group_name"]), finding_sentence(row, lagging_within, rule), own))
         opposite = other[standing]
         cross = tuple(
-            text
-            for kind, text in notes.get(code, ())
-            if kind in _NOTE_KINDS[opposite] and kind not in _NOTE_KINDS[standing]
+            text for kind, text in mine if kind in _NOTE_KINDS[opposite] and kind not in _NOTE_KINDS[standing]
         )
         if cross:
             text = _OTHER_SIDE_TEXT[opposite].format(name=row["name_vi"])

@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from page_models.tables import exported
 from report import images
 from report.content import FigureItem, Options, ReportContent, TableItem, load_content
-from report.docx_writer import docx_bytes
+from report.docx_writer import docx_bytes, table_notes
 from report.print_style import print_figure
 from report.sheets import Sheet, xlsx_bytes
 
@@ -72,13 +73,15 @@ def _zip(files: dict[str, bytes]) -> bytes:
 
 
 def _table_sheet(item: TableItem) -> Sheet:
+    """A district × year table as the DOCX shows it: numbers as numbers, a partial province figure and a
+    withheld flagged value as their text."""
     unit = f"Đơn vị tính: {item.unit}" if item.unit else ""
     return Sheet(
         name=f"Bảng {item.number}",
-        frame=item.frame,
+        frame=exported(item.frame, item.unit, item.states, withhold=True),
         title=item.caption,
         notes_above=[unit] if unit else [],
-        notes_below=[item.source],
+        notes_below=[item.source, *table_notes(item)],
         units=item.unit,
     )
 

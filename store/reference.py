@@ -21,6 +21,7 @@ REFERENCE_TABLES = (
     "targets",
     "senders",
     "sender_indicators",
+    "price_index",
 )
 
 

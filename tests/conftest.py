@@ -95,6 +95,31 @@ def set_cell(path: Path, indicator_code: str, year: int, raw: object) -> str:
     return cell
 
 
+def tracker_view(path: Path, as_of: object, **round_changes: object) -> object:
+    """The submission tracker of the store's current round as of a date; ``round_changes`` alter
+    the round (e.g. deadline_inclusive=True)."""
+    from dataclasses import replace
+
+    from page_models.submissions import build_tracker, rounds_from
+    from store import fetch_df
+
+    con = open_reader(path)
+    try:
+        round_ = replace(rounds_from(fetch_df(con, "rounds"))[0], **round_changes)  # type: ignore[arg-type]
+        years = {"first_year": round_.first_year, "last_year": round_.last_year}
+        return build_tracker(
+            round_,
+            fetch_df(con, "submission_senders"),
+            fetch_df(con, "submission_expected"),
+            fetch_df(con, "submission_received", years),
+            fetch_df(con, "submission_files"),
+            fetch_df(con, "catalogue"),
+            as_of,  # type: ignore[arg-type]
+        )
+    finally:
+        con.close()
+
+
 def current_values(path: Path, unit_code: str | None = None) -> dict[tuple[str, str, int], float]:
     con = open_reader(path)
     try:

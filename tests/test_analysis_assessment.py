@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,6 @@ import pytest
 from analysis.assessment import (
     EXCEEDED_BONUS,
     MISSED_OFFSET,
-    applicable_target,
     assess_indicators,
     sort_assessment,
     standing_of,
@@ -37,7 +37,9 @@ def indicator(code: str, **fields: Any) -> dict[str, Any]:
         "unit": "%",
         "kind": "rate",
         "direction": "up",
-        "period_type": "school_year",
+        # Calendar years by default, so a deadline is judged on its own year; the school-year
+        # reading ("đến năm 2020" = 2019-2020) has tests of its own below.
+        "period_type": "calendar_year",
         "break_year": None,
     }
     row.update(fields)
@@ -84,8 +86,10 @@ def targets(*rows: tuple[str, str | None, int | None, str, float]) -> pd.DataFra
     return frame.astype({"year": "Int64"})
 
 
-def row(frame: pd.DataFrame, code: str) -> pd.Series:
+def row(frame: pd.DataFrame, code: str, version: int | None = None) -> pd.Series:
     rows = frame[frame["indicator_code"] == code]
+    if version is not None:
+        rows = rows[rows["version"] == version]
     assert len(rows) == 1
     return rows.iloc[0]
 
@@ -191,18 +195,26 @@ def test_not_met_against_a_later_deadline_is_not_yet_a_weakness() -> None:
 
 
 def test_past_deadline_is_judged_on_the_value_at_the_deadline() -> None:
-    # 2020 target >= 60. "met20": 61 in 2020 -> exceeded, although 2023 (58) is below it;
-    # "miss20": 55 in 2020 -> not_met (due, a weakness, gap 5 points) although 2023 (65)
-    # is above it. Both are judged in 2020, while latest_year stays 2023.
+    # 2020 target >= 60. "met20": 61 in 2020 -> exceeded, although 2023 (58) is below it.
+    # "late20": 55 in 2020 -> missed at the deadline, 65 in 2023 -> met late, reached 2023 (a result).
+    # "miss20": 55 in 2020, 58 in 2023 -> never met: not_met (due, a weakness, gap 5 points in 2020).
+    # All are judged in 2020, while latest_year stays 2023.
     vals = values([(PROV, "met20", 2013, 50.0), (PROV, "met20", 2020, 61.0), (PROV, "met20", 2023, 58.0)])
-    more = [(PROV, "miss20", 2013, 50.0), (PROV, "miss20", 2020, 55.0), (PROV, "miss20", 2023, 65.0)]
+    more = [(PROV, "late20", 2013, 50.0), (PROV, "late20", 2020, 55.0), (PROV, "late20", 2023, 65.0)]
+    more += [(PROV, "miss20", 2013, 50.0), (PROV, "miss20", 2020, 55.0), (PROV, "miss20", 2023, 58.0)]
     vals = pd.concat([vals, values(more)], ignore_index=True)
-    tgt = targets(("met20", PROV, 2020, ">=", 60.0), ("miss20", PROV, 2020, ">=", 60.0))
-    out = assess(vals, catalogue(indicator("met20"), indicator("miss20")), tgt)
-    met, miss = row(out, "met20"), row(out, "miss20")
+    tgt = targets(*((c, PROV, 2020, ">=", 60.0) for c in ("met20", "late20", "miss20")))
+    out = assess(vals, catalogue(indicator("met20"), indicator("late20"), indicator("miss20")), tgt)
+    met, late, miss = row(out, "met20"), row(out, "late20"), row(out, "miss20")
     assert (met["verdict"], met["verdict_year"], met["target_year"]) == ("exceeded", 2020, 2020)
     assert (met["latest_year"], met["latest_value"]) == (2023, 58.0)  # the latest value stays on show
     assert (met["trend"], met["standing"]) == ("improving", "result")  # +8 points, target met in time
+    assert (late["verdict"], late["verdict_year"], late["reached_year"], late["standing"]) == (
+        "met_late",
+        2020,
+        2023,
+        "result",
+    )
     assert (miss["verdict"], miss["verdict_year"], bool(miss["target_due"])) == ("not_met", 2020, True)
     assert miss["standing"] == "weakness" and miss["score"] == pytest.approx(MISSED_OFFSET + 5.0)
 
@@ -244,29 +256,90 @@ def test_every_year_floor_beats_a_later_deadline() -> None:
     vals = values([(PROV, "s", 2013, 20.0), (PROV, "s", 2023, 20.6)])
     r = row(assess(vals, catalogue(indicator("s")), tgt), "s")
     assert (r["target_value"], r["verdict"]) == (20.0, "exceeded")
-    assert applicable_target(tgt, "s", "D1", 2023)["value"] == 30.0
-    assert applicable_target(tgt, "s", PROV, 2026)["value"] == 20.0
-    assert applicable_target(tgt, "x", PROV, 2023) is None
+    assert [t["value"] for t in r["targets_judged"]] == [22.0]  # the 2025 target is kept beside it
 
 
-def test_definition_break_is_judged_on_the_comparable_stretch() -> None:
-    # Break 2018: 90 (2013) -> 60 (2018, new rules) -> 70 (2023). The ten-year trend
-    # (-20 points) is kept but not comparable; since the break +10 points -> result, score 10.
-    vals = values([(PROV, "k", 2013, 90.0), (PROV, "k", 2018, 60.0), (PROV, "k", 2023, 70.0)])
-    r = row(assess(vals, catalogue(indicator("k", break_year=2018))), "k")
-    assert (r["trend"], bool(r["crosses_break"]), r["break_year"]) == ("worsening", True, 2018)
-    assert (r["trend_since_break"], r["standing"]) == ("improving", "result")
-    assert r["score"] == pytest.approx(10.0)
+def test_a_definition_break_splits_the_indicator_into_versions() -> None:
+    # Break 2018: 90 (2013) -> 85 (2017) under the old rules; 60 (2018) -> 70 (2023) under the new.
+    # No change spans the break: version 0 falls 5 points (worsening), version 1 gains 10 (improving).
+    vals = values([(PROV, "k", 2013, 90.0), (PROV, "k", 2017, 85.0), (PROV, "k", 2018, 60.0), (PROV, "k", 2023, 70.0)])
+    cat = catalogue(indicator("k", break_year=2018, version_labels="quy định cũ|quy định mới"))
+    out = assess(vals, cat)
+    old, new = row(out, "k", 0), row(out, "k", 1)
+    assert (old["base_year"], old["latest_year"], old["abs_change"], old["trend"]) == (2013, 2017, -5.0, "worsening")
+    assert (new["base_year"], new["latest_year"], new["abs_change"], new["trend"]) == (2018, 2023, 10.0, "improving")
+    assert (old["version_label"], new["version_label"], new["break_year"]) == ("quy định cũ", "quy định mới", 2018)
+    assert (old["standing"], new["standing"], int(new["n_versions"])) == ("weakness", "result", 2)
+    assert new["score"] == pytest.approx(10.0)
 
 
-def test_break_in_the_latest_year_leaves_only_the_verdict() -> None:
-    # Break 2023: the comparable stretch is the single year 2023 (change 0 -> "flat"), so
-    # it is neutral without a target and a result when a target is met (70 >= 70 -> met).
-    vals = values([(PROV, "k", 2013, 50.0), (PROV, "k", 2023, 70.0)])
-    cat = catalogue(indicator("k", break_year=2023))
-    assert row(assess(vals, cat), "k")["standing"] == "neutral"
-    r = row(assess(vals, cat, targets(("k", None, None, ">=", 70.0))), "k")
-    assert (r["trend_since_break"], r["verdict"], r["standing"]) == ("flat", "met", "result")
+def test_a_target_is_judged_in_the_version_that_holds_its_deadline() -> None:
+    # Teachers qualified, school years, standard raised from 2020. "100% by 2020" (Chiến lược
+    # 2011–2020) names school year 2019-2020 = stored 2019, the old standard's last year: 98 < 100,
+    # not met. It is not the new standard's target: the new version (2020: 70 -> 2023: 82) gets the
+    # 2030 roadmap target (not due) and is an improving result.
+    vals = values(
+        [(PROV, "gv", 2013, 95.0), (PROV, "gv", 2019, 98.0), (PROV, "gv", 2020, 70.0), (PROV, "gv", 2023, 82.0)]
+    )
+    cat = catalogue(indicator("gv", break_year=2020, period_type="school_year"))
+    tgt = targets(("gv", None, 2020, ">=", 100.0), ("gv", None, 2030, ">=", 100.0))
+    out = assess(vals, cat, tgt)
+    old, new = row(out, "gv", 0), row(out, "gv", 1)
+    assert (old["target_year"], old["verdict_year"], old["verdict"], bool(old["target_due"])) == (
+        2020,
+        2019,
+        "not_met",
+        True,
+    )
+    assert old["standing"] == "weakness" and old["verdict_value"] == 98.0
+    assert (new["target_year"], new["verdict"], bool(new["target_due"]), new["standing"]) == (
+        2030,
+        "not_met",
+        False,
+        "result",
+    )
+    assert old["targets_judged"] == [] and new["targets_judged"] == []  # each target in its own version only
+
+
+def test_a_target_issued_after_the_rounds_date_never_decides() -> None:
+    # A 2030 target issued 31/12/2024 is a reference in a round dated 28/4/2023: no verdict; the
+    # row keeps it in reference_targets. Without a round date it decides (exceeded: 72 >= 70).
+    vals = values([(PROV, "c", 2013, 40.0), (PROV, "c", 2022, 72.0)])
+    tgt = targets(("c", None, 2030, ">=", 70.0)).assign(issued_on=pd.Timestamp("2024-12-31"))
+    r = row(assess_indicators(vals, catalogue(indicator("c")), tgt, PROV, 2013, 2022, as_of=date(2023, 4, 28)), "c")
+    assert pd.isna(r["target_value"]) and r["verdict"] is None and len(r["reference_targets"]) == 1
+    assert row(assess_indicators(vals, catalogue(indicator("c")), tgt, PROV, 2013, 2022), "c")["verdict"] == "exceeded"
+
+
+def test_a_target_met_late_is_a_result_with_the_year_reached() -> None:
+    # Universal preschool for 5-year-olds by 2015 (school years: judged on 2014-2015 = stored 2014):
+    # chưa đạt (0) in 2014, đạt (1) from 2016 -> met late, reached 2016; improving -> a result.
+    vals = values([(PROV, "pc", y, 0.0 if y < 2016 else 1.0) for y in range(2013, 2023)])
+    cat = catalogue(indicator("pc", unit="đạt/chưa đạt", kind="status", period_type="school_year"))
+    r = row(assess_indicators(vals, cat, targets(("pc", None, 2015, ">=", 1.0)), PROV, 2013, 2022), "pc")
+    assert (r["verdict"], r["verdict_year"], r["reached_year"], r["standing"]) == ("met_late", 2014, 2016, "result")
+
+
+def test_the_latest_deadline_that_fell_due_decides() -> None:
+    # Targets 2020 (>= 60, due: 2020 value 58 -> missed) and 2025 (>= 70, ahead): a ten-year review
+    # judges what fell due, so the 2020 target is the row's; the 2025 one is kept beside it.
+    vals = values([(PROV, "t", 2013, 40.0), (PROV, "t", 2020, 58.0), (PROV, "t", 2022, 66.0)])
+    r = row(
+        assess(vals, catalogue(indicator("t")), targets(("t", None, 2020, ">=", 60.0), ("t", None, 2025, ">=", 70.0))),
+        "t",
+    )
+    assert (r["target_year"], r["verdict"], r["reached_year"]) == (2020, "met_late", 2022)
+    assert [(t["year"], t["verdict"], t["due"]) for t in r["targets_judged"]] == [(2025, "not_met", False)]
+
+
+def test_a_norm_met_is_neutral_and_a_norm_breached_is_a_weakness() -> None:
+    # Pupils per class (neutral) against "không quá 35": 33 -> within the norm, neutral; 37 -> a weakness.
+    rows = [(PROV, "a", 2013, 31.0), (PROV, "a", 2022, 33.0), (PROV, "b", 2013, 34.0), (PROV, "b", 2022, 37.0)]
+    cat = catalogue(*(indicator(c, unit="học sinh/lớp", kind="ratio", direction="neutral") for c in ("a", "b")))
+    tgt = targets(("a", None, None, "<=", 35.0), ("b", None, None, "<=", 35.0)).assign(scope="norm")
+    out = assess(values(rows), cat, tgt)
+    assert (row(out, "a")["verdict"], row(out, "a")["standing"]) == ("exceeded", "neutral")
+    assert (row(out, "b")["verdict"], row(out, "b")["standing"]) == ("not_met", "weakness")
 
 
 def test_rows_follow_the_catalogue_and_unknown_codes_raise() -> None:
@@ -316,16 +389,18 @@ def test_demo_stories_are_found(demo_store: Path) -> None:
     con = open_reader(demo_store)
     try:
         cat = fetch_df(con, "catalogue")
-        params = {"indicator_codes": cat["code"].to_list(), "first_year": 2013, "last_year": 2023}
+        params = {"indicator_codes": cat["code"].to_list(), "first_year": 2013, "last_year": 2022}
         vals = fetch_df(con, "values_for_indicators", params)
         tgt = fetch_df(con, "targets")
     finally:
         con.close()
-    out = assess_indicators(vals, cat, tgt, "99", 2013, 2023)
-    dropout, cqg, budget = row(out, "thcs_tl_bohoc"), row(out, "th_tl_cqg"), row(out, "ns_tl_chi_gd")
-    assert (dropout["trend"], dropout["standing"]) == ("worsening", "weakness")
-    assert (cqg["trend"], cqg["standing"]) == ("improving", "result") and cqg["abs_change"] > 20
+    out = assess_indicators(vals, cat, tgt, "99", 2013, 2022, as_of=date(2023, 4, 28))
+    dropout, budget = row(out, "thcs_tl_bohoc"), row(out, "ns_tl_chi_gd")
+    cqg = row(out, "th_tl_cqg", 1)  # the 2018 rules' version
+    assert (dropout["trend"], dropout["standing"], dropout["latest_year"]) == ("worsening", "weakness", 2021)
+    assert (cqg["trend"], cqg["standing"], cqg["base_year"]) == ("improving", "result", 2018) and cqg["abs_change"] > 15
     assert "Huyện Mường Khoa" in cqg["lagging"]
-    assert budget["latest_value"] == pytest.approx(20.6)
-    assert (budget["target_value"], budget["verdict"]) == (20.0, "exceeded")
+    # The budget's last settled year on 28/4/2023 is 2021: 19,2% < the 20% floor.
+    assert (budget["latest_year"], budget["latest_value"]) == (2021, pytest.approx(19.2))
+    assert (budget["target_value"], budget["verdict"], budget["standing"]) == (20.0, "not_met", "weakness")
     assert "thcs_tl_bohoc" in set(sort_assessment(out).query("standing == 'weakness'")["indicator_code"])

@@ -141,3 +141,16 @@ def test_compare_province_sums_empty() -> None:
     cols = ["unit_code", "indicator_code", "year", "province_value", "district_sum", "n_units"]
     out = compare_province_sums(pd.DataFrame(columns=cols))
     assert out.empty and {"diff", "diff_rel", "consistent"} <= set(out.columns)
+
+
+def test_a_year_that_could_not_be_known_is_no_gap() -> None:
+    # In a round dated before 2020's r3 and r4 could be known (say outcomes and settled budgets),
+    # D2 2020 needs only r1 and r2: 2 of 2 = 1.0 (its r3 is then not counted either), and the
+    # province 2020 needs nothing of its own but r1, r2: 0 of 2 = 0.0 instead of 0.25.
+    known = {"r3": 2019, "r4": 2019}
+    matrix = coverage_matrix(COVERAGE, UNITS, CATALOGUE, YEARS, known_until=known)
+    assert matrix.loc["Huyện Hai", 2020] == pytest.approx(1.0) and matrix.loc["Huyện Hai", 2019] == pytest.approx(0.5)
+    assert matrix.loc["Tỉnh", 2020] == pytest.approx(0.0)
+    missing = missing_summary(COVERAGE, UNITS, CATALOGUE, YEARS, known_until=known)
+    d2 = missing[missing["unit_code"] == "D2"].set_index("indicator_code")["missing_years"].to_dict()
+    assert d2 == {"r3": [2019], "r4": [2019]}  # without known_until r4 would miss 2019 and 2020

@@ -1,6 +1,10 @@
-"""Tests for analysis.targets: verdicts, target choice and Vietnamese labels."""
+"""Tests for analysis.targets: verdicts, deadlines read as officials read them, late and strict
+targets, ranges, targets issued after a round's date, and the Vietnamese labels. Every expected
+value below is worked out by hand in the comment beside it."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import pandas as pd
 import pytest
@@ -8,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from analysis.change import trend_class
-from analysis.targets import pick_target, target_verdict
+from analysis.targets import is_reference, judge, target_verdict
 from vocab.labels import trend_label_vi, verdict_label_vi
 
 NAN = float("nan")
@@ -62,7 +66,7 @@ def test_bad_comparator_or_missing_target_raises() -> None:
     with pytest.raises(ValueError, match="comparator"):
         target_verdict(20.0, "=", 20.0)
     with pytest.raises(ValueError, match="comparator"):
-        target_verdict(None, ">", 20.0)
+        target_verdict(None, "~", 20.0)
     with pytest.raises(ValueError, match="target"):
         target_verdict(20.0, ">=", NAN)
 
@@ -89,6 +93,10 @@ def test_verdict_labels() -> None:
     assert verdict_label_vi("exceeded") == "Vượt"
     assert verdict_label_vi("not_met") == "Chưa đạt"
     assert verdict_label_vi(None) == "Chưa có số liệu"
+    assert verdict_label_vi("met_late") == "Đạt muộn"
+    assert (
+        verdict_label_vi("met", "norm") == "Trong định mức" and verdict_label_vi("not_met", "norm") == "Vượt định mức"
+    )
     with pytest.raises(ValueError):
         verdict_label_vi("ok")
 
@@ -116,106 +124,74 @@ def test_every_trend_class_has_a_label(abs_change: float, direction: str, unit: 
     assert trend_label_vi(trend_class(abs_change, abs_change / 50, direction, unit))
 
 
-# --- pick_target ---------------------------------------------------------------
+# --- strict and range targets ---------------------------------------------------
 
 
-def make_targets(rows: list[tuple[int | None, str, float]]) -> pd.DataFrame:
-    """rows of (year, scope, value); other columns are filled in."""
-    return pd.DataFrame(
-        {
-            "indicator_code": "DROPOUT_LOWER_SEC",
-            "unit_code": ["VN" if scope == "national" else "P01" for _, scope, _ in rows],
-            "year": pd.array([y for y, _, _ in rows], dtype="Int64"),
-            "comparator": "<=",
-            "value": [v for _, _, v in rows],
-            "scope": [scope for _, scope, _ in rows],
-            "source": [f"doc {i}" for i in range(len(rows))],
-        }
+def test_a_strict_target_is_not_met_by_its_bound() -> None:
+    # QĐ 1705: "trên 65%". 65,0% is not above 65; 65,1% is (shown to one decimal).
+    assert target_verdict(65.0, ">", 65.0) == "not_met"
+    assert target_verdict(65.04, ">", 65.0) == "not_met"  # shown 65,0
+    assert target_verdict(65.06, ">", 65.0) == "met"  # shown 65,1: met, never "exceeded"
+    assert target_verdict(0.4, "<", 0.5) == "met" and target_verdict(0.5, "<", 0.5) == "not_met"
+
+
+def test_a_range_is_judged_against_the_bound_of_its_direction() -> None:
+    # "35–40%": an up indicator needs 35 (34,9 misses, 36 exceeds), a down one at most 40,
+    # a neutral one must lie within.
+    assert target_verdict(34.9, "range", 35.0, value_max=40.0, direction="up") == "not_met"
+    assert target_verdict(35.0, "range", 35.0, value_max=40.0, direction="up") == "met"
+    assert target_verdict(36.0, "range", 35.0, value_max=40.0, direction="up") == "exceeded"
+    assert target_verdict(41.0, "range", 35.0, value_max=40.0, direction="down") == "not_met"
+    assert target_verdict(38.0, "range", 35.0, value_max=40.0, direction="down") == "exceeded"
+    assert target_verdict(41.0, "range", 35.0, value_max=40.0, direction="neutral") == "not_met"
+    assert target_verdict(37.0, "range", 35.0, value_max=40.0, direction="neutral") == "met"
+    with pytest.raises(ValueError, match="value_max"):
+        target_verdict(37.0, "range", 35.0)
+
+
+# --- deadlines ------------------------------------------------------------------------
+
+TEACHERS = {2017: 97.0, 2018: 98.5, 2019: 99.2, 2020: 100.0}  # stored year = first year of the school year
+
+
+def test_by_2020_on_a_school_year_indicator_is_judged_on_2019_2020() -> None:
+    # "đến năm 2020" = school year 2019-2020 = stored year 2019: 99,2 < 100 -> not met there,
+    # and 100 is reached in 2020-2021: met late, reached 2020.
+    j = judge({"year": 2020, "comparator": ">=", "value": 100.0}, TEACHERS, 2020, "school_year", "up")
+    assert (j.deadline_year, j.judged_year, j.verdict, j.reached_year, j.due) == (2019, 2019, "met_late", 2020, True)
+    assert j.value == 99.2
+    # Read as the school year starting in 2020 (the other setting): 100 in 2020 -> met.
+    j = judge({"year": 2020, "comparator": ">=", "value": 100.0}, TEACHERS, 2020, "school_year", "up", "starting")
+    assert (j.judged_year, j.verdict) == (2020, "met")
+
+
+def test_a_calendar_year_deadline_is_its_own_year() -> None:
+    # Trained labour 2020: 64,0 (2020) < 65 -> missed; 66,0 in 2021 -> met late in 2021.
+    series = {2019: 62.0, 2020: 64.0, 2021: 66.0}
+    j = judge(
+        {"year": 2020, "comparator": "range", "value": 65.0, "value_max": 70.0}, series, 2021, "calendar_year", "up"
     )
+    assert (j.judged_year, j.verdict, j.reached_year) == (2020, "met_late", 2021)
 
 
-def picked_value(targets: pd.DataFrame, year: int) -> float | None:
-    t = pick_target(targets, year)
-    return None if t is None else t["value"]
+def test_a_missed_target_never_reached_stays_missed_and_a_future_one_is_not_due() -> None:
+    series = {2019: 90.0, 2020: 91.0, 2022: 92.0}
+    missed = judge({"year": 2020, "comparator": ">=", "value": 95.0}, series, 2022, "school_year", "up")
+    assert (missed.verdict, missed.judged_year, missed.reached_year) == ("not_met", 2019, None)
+    ahead = judge({"year": 2030, "comparator": ">=", "value": 95.0}, series, 2022, "school_year", "up")
+    assert (ahead.verdict, ahead.judged_year, ahead.due) == ("not_met", 2022, False)
+    every = judge({"year": None, "comparator": ">=", "value": 91.5}, series, 2022, "school_year", "up")
+    assert (every.verdict, every.judged_year, every.due) == ("exceeded", 2022, True)
 
 
-def test_exact_year_beats_every_other_kind() -> None:
-    t = make_targets([(2025, "province", 1.0), (None, "province", 2.0), (2020, "national", 3.0)])
-    assert picked_value(t, 2020) == 3.0
+def test_no_value_in_the_deadline_year_is_no_verdict() -> None:
+    # Nothing for 2019-2020: no verdict, even though 2022 would meet it (no "late" without a miss).
+    j = judge({"year": 2020, "comparator": ">=", "value": 95.0}, {2018: 90.0, 2022: 96.0}, 2022, "school_year", "up")
+    assert (j.verdict, j.judged_year) == (None, 2019)
 
 
-def test_nearest_future_deadline_beats_every_year_and_past() -> None:
-    t = make_targets(
-        [
-            (2030, "province", 1.0),
-            (2025, "province", 2.0),
-            (None, "province", 3.0),
-            (2015, "province", 4.0),
-        ]
-    )
-    assert picked_value(t, 2020) == 2.0  # 2025 is the next deadline, not 2030
-
-
-def test_every_year_target_beats_past_target() -> None:
-    t = make_targets([(2015, "province", 1.0), (None, "national", 2.0)])
-    assert picked_value(t, 2020) == 2.0
-
-
-def test_most_recent_past_target_as_last_resort() -> None:
-    t = make_targets([(2015, "province", 1.0), (2018, "national", 2.0), (2010, "province", 3.0)])
-    assert picked_value(t, 2023) == 2.0
-
-
-def test_province_preferred_over_national_within_a_tier() -> None:
-    t = make_targets([(2025, "national", 1.0), (2025, "province", 2.0)])
-    assert picked_value(t, 2025) == 2.0  # exact tier
-    assert picked_value(t, 2020) == 2.0  # future tier
-    assert picked_value(t, 2030) == 2.0  # past tier
-    t = make_targets([(None, "national", 1.0), (None, "province", 2.0)])
-    assert picked_value(t, 2020) == 2.0  # every-year tier
-
-
-def test_scope_does_not_override_a_better_tier() -> None:
-    # National exact-year target wins over a province target for another year.
-    t = make_targets([(2025, "province", 1.0), (2020, "national", 2.0)])
-    assert picked_value(t, 2020) == 2.0
-
-
-def test_remaining_tie_goes_to_first_row() -> None:
-    t = make_targets([(2025, "province", 1.0), (2025, "province", 2.0)])
-    assert picked_value(t, 2025) == 1.0
-
-
-def test_returns_plain_dict_with_none_for_every_year() -> None:
-    t = make_targets([(None, "province", 1.5)])
-    t.index = [10]  # a non-default index must not matter
-    assert pick_target(t, 2020) == {
-        "indicator_code": "DROPOUT_LOWER_SEC",
-        "unit_code": "P01",
-        "year": None,
-        "comparator": "<=",
-        "value": 1.5,
-        "scope": "province",
-        "source": "doc 0",
-    }
-    picked = pick_target(make_targets([(2025, "province", 1.5)]), 2020)
-    assert picked is not None and type(picked["year"]) is int
-
-
-def test_float_year_column_from_a_query_works() -> None:
-    t = make_targets([(2025, "province", 1.0), (None, "province", 2.0)])
-    t["year"] = [2025.0, NAN]
-    assert picked_value(t, 2026) == 2.0  # every-year beats the past 2025 target
-    picked = pick_target(t, 2020)
-    assert picked is not None and picked["year"] == 2025 and type(picked["year"]) is int
-
-
-def test_no_targets_and_invalid_tables() -> None:
-    empty = make_targets([])
-    assert pick_target(empty, 2020) is None
-    with pytest.raises(ValueError, match="column"):
-        pick_target(empty.drop(columns="scope"), 2020)
-    mixed = make_targets([(2025, "province", 1.0), (2025, "province", 2.0)])
-    mixed.loc[1, "indicator_code"] = "OTHER"
-    with pytest.raises(ValueError, match="single indicator"):
-        pick_target(mixed, 2020)
+def test_a_target_issued_after_the_rounds_date_is_a_reference() -> None:
+    qd1705 = {"issued_on": pd.Timestamp("2024-12-31")}
+    assert is_reference(qd1705, date(2023, 4, 28)) and not is_reference(qd1705, date(2025, 1, 1))
+    assert not is_reference({"issued_on": pd.Timestamp("2021-12-30")}, date(2023, 4, 28))  # QĐ 2239
+    assert not is_reference({"issued_on": None}, date(2023, 4, 28)) and not is_reference(qd1705, None)

@@ -201,12 +201,45 @@ def test_trend_target_without_year_has_no_marker() -> None:
 
 
 def test_trend_break_line() -> None:
-    fig = _trend(_series(["P"]), break_year=2016, break_note="Từ 2016 tính theo dân số mới")
+    fig = _trend(_series(["P"]), break_years=[2016], break_note="Từ 2016 tính theo dân số mới")
     vline = next(s for s in fig.layout.shapes if s.yref == "y domain")
     assert vline.x0 == vline.x1 == 2015.5
     assert vline.line.dash == "dot"
     note = next(a for a in fig.layout.annotations if a.text == "Đổi cách tính")
     assert note.hovertext == "Từ 2016 tính theo dân số mới"
+
+
+def test_trend_marks_every_break_of_an_indicator() -> None:
+    # The upper-secondary exam changed in 2015 and 2020 (stored school years 2014 and 2019).
+    fig = _trend(_series(["P"], range(2013, 2021)), break_years=[2014, 2019])
+    assert sorted(s.x0 for s in fig.layout.shapes if s.yref == "y domain") == [2013.5, 2018.5]
+    # No line runs across a break: the line has a gap between the versions.
+    line = dict(zip(fig.data[0].x, fig.data[0].y, strict=True))
+    assert pd.isna(line[2013.5]) and pd.isna(line[2018.5]) and not pd.isna(line[2019])
+
+
+def test_trend_rings_a_flagged_value_and_says_why() -> None:
+    series = _series(["P", "D01"]).assign(flagged=False)
+    series.loc[(series["unit_code"] == "D01") & (series["year"] == 2015), "flagged"] = True
+    ring = _by_name(_trend(series))["Giá trị đang xác minh (!)"]
+    assert list(ring.x) == [2015] and ring.marker.symbol == "circle-open"
+    assert "chưa được chuyên viên xác nhận" in ring.hovertemplate
+
+
+def test_a_target_marker_sits_at_the_year_it_is_judged_on() -> None:
+    # "đến năm 2020" on school years is judged on 2019-2020: the star sits at 2019, labelled so.
+    target = {"value": 80, "comparator": ">=", "year": 2020, "judged_year": 2019, "source": "x"}
+    star = _by_name(_trend(_series(["P"], range(2013, 2021)), target=target))["Mục tiêu"]
+    assert list(star.x) == [2019] and list(star.text) == ["Hạn: 2019-2020"]
+
+
+def test_a_deadline_after_the_data_is_named_in_the_label_not_drawn_on_the_axis() -> None:
+    # Data to 2017-2018, a 2030 target (judged on 2029-2030): the axis ends with the data.
+    target = {"value": 100, "comparator": ">=", "year": 2030, "judged_year": 2029, "source": "NĐ 71/2020"}
+    fig = _trend(_series(["P"]), target=target)
+    assert "Mục tiêu" not in _by_name(fig) and list(fig.layout.xaxis.tickvals)[-1] == 2017
+    note = next(a for a in fig.layout.annotations if a.text.startswith("Mục tiêu"))
+    assert note.text == "Mục tiêu ≥ 100% (hạn: 2029-2030)"
 
 
 def test_trend_events() -> None:

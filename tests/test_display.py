@@ -116,3 +116,57 @@ def test_gaps_are_dashes_everywhere() -> None:
     ranked = pd.DataFrame({"unit_code": ["1"], "unit_name": ["Huyện A"], "value": [NAN], "rank": [pd.NA]})
     bars = ranked_bar_figure(ranked, indicator_name="x", unit="%", year_text="", province_value=None, colors={})
     assert bars.data[0].customdata[0][0] == "—" and bars.data[0].text[0] == ""
+
+
+def test_partial_and_flagged_cells() -> None:
+    from vocab.display import cell_state, format_cell, partial_text
+
+    assert partial_text(4, 6) == "chưa đủ số liệu (4/6 huyện)" and partial_text(None, 6) == "chưa đủ số liệu"
+    assert cell_state(False, False, 4, 6) == "partial:4/6" and cell_state(True, True) == "flagged"
+    assert cell_state(False, True, 4, 6) == "partial:4/6"  # a partial figure is no figure, flagged or not
+    assert cell_state(None, None) == "" and cell_state(True, False) == ""
+    assert format_cell(85.1, "%", "partial:4/6") == "chưa đủ số liệu (4/6 huyện)"
+    assert format_cell(117660, "học sinh", "flagged") == "117.660 (!)"
+    assert format_cell(117660, "học sinh", "flagged", withhold_flagged=True) == "đang xác minh (!)"
+    assert format_cell(None, "%", "flagged") == "—" and format_cell(3.0, "%") == "3,0%"
+
+
+def test_targets_as_the_texts_state_them() -> None:
+    from vocab.display import deadline_text, target_text
+
+    assert target_text({"value": 65, "comparator": ">"}, "%") == "Mục tiêu > 65%"  # "trên 65%"
+    assert target_text({"value": 35, "value_max": 40, "comparator": "range"}, "%") == "Mục tiêu 35–40%"
+    assert target_text({"value": 1, "comparator": ">="}, "đạt/chưa đạt") == "Mục tiêu: đạt"
+    assert target_text({"value": 35, "comparator": "<=", "scope": "norm"}, "học sinh/lớp") == (
+        "Định mức ≤ 35 học sinh/lớp"
+    )
+    assert target_text({"value": 1.9, "comparator": "<=", "scope": "norm"}, "giáo viên/lớp") == (
+        "Định mức ≤ 1,9 giáo viên/lớp"
+    )
+    # "đến năm 2020" on a school-year indicator is judged on 2019-2020 (the setting "ending").
+    assert deadline_text(2020, "school_year") == "hạn 2020 (năm học 2019-2020)"
+    assert deadline_text(2020, "school_year", "starting") == "hạn 2020 (năm học 2020-2021)"
+    assert deadline_text(2020, "calendar_year") == "hạn 2020" and deadline_text(None) == "hằng năm"
+
+
+def test_budgets_are_shown_in_their_display_unit() -> None:
+    from vocab.display import convert_unit, unit_factor
+
+    assert convert_unit(2303000, "triệu đồng", "tỷ đồng") == pytest.approx(2303.0)
+    assert unit_factor("triệu đồng", "") == 1.0 and pd.isna(convert_unit(None, "triệu đồng", "tỷ đồng"))
+    with pytest.raises(ValueError):
+        convert_unit(1, "người", "tỷ đồng")
+
+
+def test_when_a_years_figure_is_known() -> None:
+    from datetime import date
+
+    from vocab.periods import deadline_year, known_on
+
+    assert known_on(2022, "school_year", "30/9") == date(2022, 9, 30)  # a stock of 2022-2023
+    assert known_on(2022, "school_year", "31/5") == date(2023, 5, 31)  # its dropout: after 28/4/2023
+    assert known_on(2022, "calendar_year", "calendar") == date(2022, 12, 31)
+    assert known_on(2021, "calendar_year", "settled") == date(2022, 12, 31)  # the 2021 final accounts
+    assert deadline_year(2020, "school_year") == 2019 and deadline_year(2020, "calendar_year") == 2020
+    with pytest.raises(ValueError):
+        known_on(2020, "school_year", "soon")

@@ -97,3 +97,15 @@ def test_same_folder_twice_is_unchanged(store: Path, tmp_path: Path) -> None:
     assert main(["load", str(path), "--db", str(store), "--user", "t"]) == 0
     again = load_content(f.content, f.name, store)
     assert again.status == "unchanged"
+
+
+def test_a_warned_value_that_loads_is_not_counted_as_not_loaded() -> None:
+    """A year-on-year jump is a warning on a value that loads: the summary must not call it skipped."""
+    from collections import Counter
+
+    from etl.issues import make_issue
+    from etl.load.outcome import skip_counts
+
+    jump = make_issue("yoy-jump", file="a.xlsx", sheet="GD", cell="E12", value="117.660")
+    unmatched = make_issue("unit-not-matched", file="a.xlsx", sheet="GD", cell="B7", raw_value="Huyện X")
+    assert skip_counts(Counter(), [jump, unmatched], []) == Counter({"unit-not-matched": 1})

@@ -103,7 +103,7 @@ def test_map_page_without_a_boundary_file_draws_tiles(demo_store: Path, monkeypa
     at.toggle(key="ban_do_hai_nam").set_value(True).run()
     [spec] = specs(at)
     assert [t["type"] for t in spec["data"]] == ["heatmap", "heatmap"]
-    assert list(at.dataframe[0].value.columns) == ["2013-2014", "2023-2024"]
+    assert list(at.dataframe[0].value.columns) == ["2013-2014", "2022-2023"]
 
 
 def test_map_page_with_the_geojson_fixture(demo_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -73,8 +73,9 @@ def test_trend_shows_the_chosen_districts_the_province_and_the_years(
     at = open_page(demo_store, monkeypatch, "pages/xu_huong.py", chi_tieu="th_tl_cqg", dia_ban="993,999", tu="2015")
     table = at.dataframe[0].value
     assert list(table.index) == ["Tỉnh Sơn Hà", "Huyện Hòa Phong", "Huyện Mường Khoa"]
-    assert table.columns[0] == "2015-2016" and table.columns[-1] == "2023-2024"
-    assert table.loc["Huyện Mường Khoa", "2023-2024"].endswith("%") and "," in table.loc["Tỉnh Sơn Hà", "2023-2024"]
+    # The 2023 round's window ends with school year 2022-2023.
+    assert table.columns[0] == "2015-2016" and table.columns[-1] == "2022-2023"
+    assert table.loc["Huyện Mường Khoa", "2022-2023"].endswith("%") and "," in table.loc["Tỉnh Sơn Hà", "2022-2023"]
     [spec] = chart_specs(at)
     assert [t["name"] for t in spec["data"] if t.get("mode") == "lines+markers"] == list(table.index)
     assert spec["layout"]["separators"] == ",."
@@ -96,7 +97,7 @@ def test_comparison_ranks_the_districts_for_the_chosen_indicator(
     bars = specs[0]["data"][0]
     assert bars["y"][0] == "Thành phố Sơn Hà" and bars["y"][-1] == "Huyện Mường Khoa"  # best first, laggard last
     heat = next(s for s in specs if s["data"][0]["type"] == "heatmap")["data"][0]
-    assert heat["z"]["shape"] == "10, 11"  # 10 districts × 11 years (plotly 7 ships arrays as typed buffers)
+    assert heat["z"]["shape"] == "10, 10"  # 10 districts × 10 years (plotly 7 ships arrays as typed buffers)
 
 
 def test_assessment_lists_the_weaknesses_of_the_chosen_group(demo_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -115,8 +116,9 @@ def test_assessment_lists_the_weaknesses_of_the_chosen_group(demo_store: Path, m
 
 def test_quality_page_lists_the_flagged_value(demo_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     at = open_page(demo_store, monkeypatch, "pages/chat_luong.py")
-    flagged = next(df.value for df in at.dataframe if "message" in df.value.columns)
-    assert list(flagged["unit_name"]) == ["Huyện Tân Điền"] and list(flagged["year"]) == [2018]
+    flagged = next(df.value for df in at.dataframe if "Cảnh báo" in df.value.columns)
+    assert list(flagged["Địa bàn"]) == ["Huyện Tân Điền"] and list(flagged["Năm"]) == ["2018-2019"]
+    assert flagged["Tình trạng"].iloc[0].startswith("Chưa xác nhận")
 
 
 def test_catalogue_search_ignores_diacritics(demo_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -146,10 +148,12 @@ def test_a_new_batch_shows_on_the_next_rerun(
     db = tmp_path / "live.duckdb"
     shutil.copyfile(demo_store, db)
     at = open_page(db, monkeypatch, "pages/xu_huong.py", chi_tieu="mn_truong", dia_ban="993")
-    before = at.dataframe[0].value.loc["Huyện Hòa Phong", "2023-2024"]
-    path = write_template("993", {("mn_truong", 2023): 31})
+    before = at.dataframe[0].value.loc["Huyện Hòa Phong", "2022-2023"]
+    # 2023-2024 is stored (the store keeps every year it is given) but outside the 2023 round's window.
+    path = write_template("993", {("mn_truong", 2022): 31, ("mn_truong", 2023): 32})
     [report] = load_paths([path], db, actor="test")  # a load while the app is open
     assert report.status == "loaded"
     at.run()
-    after = at.dataframe[0].value.loc["Huyện Hòa Phong", "2023-2024"]
-    assert after == "31" and after != before
+    table = at.dataframe[0].value
+    after = table.loc["Huyện Hòa Phong", "2022-2023"]
+    assert after == "31" and after != before and "2023-2024" not in table.columns

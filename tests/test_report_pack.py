@@ -9,6 +9,7 @@ import io
 import shutil
 import struct
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import docx
@@ -16,6 +17,7 @@ import pytest
 from docx.shared import Cm
 from openpyxl import load_workbook
 
+from analysis.budget import present, presented_catalogue
 from page_models.assessment import build_assessment
 from page_models.tables import assessment_rows
 from report.cli import main as report_main
@@ -71,13 +73,18 @@ def test_captions_are_numbered_and_each_has_a_source_line(pack: Pack, document: 
     captions = [(i, p.text) for i, p in enumerate(paragraphs) if p.style.name == "Caption"]
     figures = [t for _, t in captions if t.startswith("Biểu đồ")]
     assert [t.split(".")[0] for t in figures] == [f"Biểu đồ {n}" for n in range(1, len(pack.content.figures) + 1)]
-    assert len(figures) == 12  # 9 rates and levels of "Huy động, phổ cập", 3 of "Tài chính"
+    # 10 rates, levels and statuses of "Huy động, phổ cập"; 6 of "Tài chính": the budget share, both
+    # amounts nominal and at 2013 prices, and education spending per public-school pupil.
+    assert len(figures) == 16
     for i, text in captions:
         if text.startswith("Biểu đồ"):  # image, caption, source
             assert (
                 paragraphs[i + 1].text.startswith("Nguồn: ") and "số liệu tổng hợp đến ngày" in paragraphs[i + 1].text
             )
-    assert figures[9] == "Biểu đồ 10. Chi ngân sách nhà nước cho giáo dục – đào tạo (triệu đồng), năm 2013 – 2023"
+    assert figures[10] == "Biểu đồ 11. Chi ngân sách nhà nước cho giáo dục – đào tạo (tỷ đồng), năm 2013 – 2022"
+    assert figures[11] == (
+        "Biểu đồ 12. Chi ngân sách nhà nước cho giáo dục – đào tạo (giá so sánh năm 2013) (tỷ đồng), năm 2013 – 2022"
+    )
     tables = [t for _, t in captions if t.startswith("Bảng")]
     assert [t.split(".")[0] for t in tables] == [f"Bảng {n}" for n in range(1, len(pack.content.tables) + 1)]
     assert tables[0] == "Bảng 1. Kết quả thực hiện các chỉ tiêu chủ yếu"
@@ -109,11 +116,11 @@ def test_tables_hold_the_store_values_in_vietnamese_format(
     item = next(t for t in pack.content.tables if t.indicator_code == "mn_tl_huydong_mg")
     table = document.tables[pack.content.tables.index(item)]
     header = [c.text for c in table.rows[0].cells]
-    assert header[0] == "Địa bàn" and header[1] == "2013-2014" and header[-1] == "2023-2024"
+    assert header[0] == "Địa bàn" and header[1] == "2013-2014" and header[-1] == "2022-2023"  # the round's window
     rows = {r.cells[0].text: [c.text for c in r.cells] for r in table.rows[1:]}
     assert next(iter(rows)) == "Tỉnh Sơn Hà"
     for name, code in (("Tỉnh Sơn Hà", "99"), ("Huyện Mường Khoa", "999")):
-        for j, year in enumerate(range(2013, 2024), start=1):
+        for j, year in enumerate(range(2013, 2023), start=1):
             expected = format_value(store_value(demo_store, code, "mn_tl_huydong_mg", year), "%")
             assert rows[name][j] == expected, (name, year)
     assert table.rows[0]._tr.trPr.find(docx.oxml.ns.qn("w:tblHeader")) is not None  # repeated on each page
@@ -130,12 +137,14 @@ def test_summary_table_reads_like_the_assessment_page(document: docx.document.Do
     """Bảng 1 shows, cell for cell, what "Đánh giá kết quả – hạn chế" shows for the same indicators."""
     con = open_reader(demo_store)
     try:
-        params = {"province_code": "99", "first_year": 2013, "last_year": 2023}
-        values = fetch_df(con, "assessment_values", params)
-        catalogue, targets = fetch_df(con, "catalogue"), fetch_df(con, "targets")
+        params = {"province_code": "99", "first_year": 2013, "last_year": 2022}
+        stored, prices = fetch_df(con, "catalogue"), fetch_df(con, "price_index")
+        values = present(fetch_df(con, "assessment_values", params), stored, prices)
+        targets = fetch_df(con, "targets")
     finally:
         con.close()
-    page = build_assessment(values, catalogue, targets, "99", 2013, 2023).table
+    catalogue = presented_catalogue(stored)
+    page = build_assessment(values, catalogue, targets, "99", 2013, 2022, as_of=date(2023, 4, 28)).table
     page = assessment_rows(page[page["group_code"].isin(GROUPS)]).set_index("name_vi")
     table = document.tables[0]
     assert [c.text for c in table.rows[0].cells][:4] == ["Chỉ tiêu", "Năm đầu", "Năm cuối", "Thay đổi"]
@@ -207,8 +216,8 @@ def test_command_line_writes_the_pack(demo_store: Path, tmp_path: Path, capsys: 
     )
     assert code == 0
     assert {p.name for p in out.iterdir()} == {*FILE_NAMES.values(), "bao_cao_nq29.zip"}
-    ws = load_workbook(out / FILE_NAMES["xlsx"])["Bảng 2"]
-    assert ws["B4"].value == "2015"
+    ws = load_workbook(out / FILE_NAMES["xlsx"])["Bảng 2"]  # public-school pupils: a school-year count
+    assert ws["B4"].value == "2015-2016"
     assert "biểu đồ" in capsys.readouterr().err
 
 
@@ -218,6 +227,8 @@ def test_command_line_writes_the_pack(demo_store: Path, tmp_path: Path, capsys: 
         (["--groups", "khong_co"], "Không có nhóm chỉ tiêu khong_co"),
         (["--units", "12345"], "Không có địa bàn mã 12345"),
         (["--from", "2020", "--to", "2015"], "Năm đầu (2020) sau năm cuối (2015)"),
+        (["--to", "2023"], "Các năm của đợt báo cáo là 2012–2022"),
+        (["--round", "khong_co"], "Không có đợt báo cáo mã khong_co"),
     ],
 )
 def test_command_line_refuses_unknown_choices(

@@ -129,6 +129,31 @@ def test_bundled_events_mark_the_indicators_they_affect(store: Path) -> None:
     assert covid == [(2020, "Đóng cửa trường do COVID-19 (2020–2022)")]  # a period overlapping 2021–2023
 
 
+def test_an_event_after_the_rounds_date_is_not_drawn(store: Path) -> None:
+    # KL 91-KL/TW of 12/8/2024 follows the 2023 round's date (28/4/2023); NQ 29 and KL 51 precede it.
+    events = query(store, "current_policy_events")
+    later = [y for y, _ in event_markers(events_for(events, "th_hs", "quy_mo", range(2013, 2030)))]
+    as_of = [y for y, _ in event_markers(events_for(events, "th_hs", "quy_mo", range(2013, 2030), date(2023, 4, 28)))]
+    assert later == [2013, 2019, 2024] and as_of == [2013, 2019]
+
+
+def test_a_nomination_by_a_district_that_ended_is_flagged() -> None:
+    from analysis.rounds import Round
+    from page_models.review import build_register
+
+    nominations = pd.DataFrame(
+        [
+            {"level": "district", "nominator_code": "997", "nominator_name": "Huyện Ngọc Lâm", "kind": "individual"}
+            | {"name": "A", "position": None, "field": "education", "achievement": "x", "status": "proposed"}
+            | {"received_on": date(2023, 4, 20)}
+        ]
+    )
+    view = build_register(
+        nominations, QUOTAS[:2], {"998": "Huyện Sơn Cao"}, Round("r", "Đợt", date(2023, 4, 28), 2013, 2022)
+    )
+    assert any(p.startswith("Huyện Ngọc Lâm: không còn là đơn vị đề nghị") for p in view.problems)
+
+
 QUOTAS = [
     Quota("district", ("collective", "model"), 1, "1 tập thể"),
     Quota("district", ("individual",), 1, "1 cá nhân"),
@@ -143,17 +168,17 @@ def nominations(rows: list[tuple[str, str, str, str]]) -> pd.DataFrame:
 def test_quotas_exactly_over_missing_and_late() -> None:
     frame = nominations(
         [
-            ("district", "990", "model", "2023-04-28"),  # on the deadline day: not late
+            ("district", "990", "model", "2023-04-28"),  # on the deadline day: late, "trước ngày 28/4" ends on the 27th
             ("district", "990", "individual", "2023-04-20"),
             ("district", "991", "individual", "2023-04-20"),
             ("district", "991", "individual", "2023-04-29"),  # over, and late
             *[("province", f"so_{i}", "individual", "2023-04-01") for i in range(4)],
         ]
     )
-    checks = check_quotas(frame, QUOTAS, {"990": "TP", "991": "TX"}, date(2023, 4, 28))
+    checks = check_quotas(frame, QUOTAS, {"990": "TP", "991": "TX"}, date(2023, 4, 27))  # the last day on time
     got = [(c.nominator, c.quota.label, c.count, c.state, c.late) for c in checks]
     assert got == [
-        ("TP", "1 tập thể", 1, "ok", 0),
+        ("TP", "1 tập thể", 1, "ok", 1),
         ("TX", "1 tập thể", 0, "missing", 0),
         ("TP", "1 cá nhân", 1, "ok", 0),
         ("TX", "1 cá nhân", 2, "over", 1),
@@ -191,14 +216,19 @@ def test_a_nomination_keeps_its_report_file_with_its_version(store: Path) -> Non
 
 def test_the_demo_register_tells_its_story(demo_store: Path) -> None:
     from page_models.review import build_register, commendation_quotas
+    from page_models.submissions import ended_before, rounds_from
 
     units = query(demo_store, "units")
-    view = build_register(
-        query(demo_store, "current_nominations"),
-        commendation_quotas(),
-        dict(zip(units["code"][1:], units["name"][1:], strict=True)),
-        date(2023, 4, 28),
-    )
+    round_ = rounds_from(query(demo_store, "rounds"))[0]
+    # Ngọc Lâm merged into Sơn Cao in 2020: no quota of its own in the 2023 round.
+    holders = {
+        str(r["code"]): str(r["name"])
+        for r in units[units["parent_code"].notna()].to_dict("records")
+        if not ended_before(r["valid_to"], round_)
+    }
+    assert "997" not in holders and len(holders) == 9
+    view = build_register(query(demo_store, "current_nominations"), commendation_quotas(), holders, round_)
+    assert not any("Ngọc Lâm" in p for p in view.problems) and "Huyện Ngọc Lâm" not in set(view.quotas["Đơn vị"])
     assert "Huyện Mường Khoa: thiếu (0/1 — 1 cá nhân)" in view.problems
     assert "Huyện Hòa Phong: vượt (2/1 — 1 cá nhân)" in view.problems
     assert "Các sở, ngành cấp tỉnh: thiếu (2/3 — 3 tập thể hoặc mô hình)" in view.problems

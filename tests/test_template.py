@@ -51,7 +51,7 @@ def test_round_trip_generate_fill_load_gives_the_same_values(
         if ind.input != "reported":
             continue
         for year in range(2013, 2024):
-            if ind.kind == "level":
+            if ind.kind in ("level", "status"):
                 values[(ind.code, year)] = 1
             elif ind.kind == "rate":
                 values[(ind.code, year)] = round(rng.uniform(40, 60), 1)

@@ -107,7 +107,7 @@ def test_unit_given_by_name_in_another_spelling_is_found(store: Path, write_temp
 def test_history_loads_with_a_note_and_only_impossible_years_are_errors(
     store: Path, write_template: Callable[..., Path]
 ) -> None:
-    """Issue 13, item 9: 2011 is before the review but loads (an info issue); 2090 is an error."""
+    """Issue 13, item 9: 2011 is before every round's window but loads (an info issue); 2090 is an error."""
     path = write_template("993", {**BASE, ("th_hs", 2013): 8900})
     wb = load_workbook(path)
     wb[EDU].cell(layout.HEADER_ROW, 4).value = "2011-2012"

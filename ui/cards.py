@@ -5,60 +5,64 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from page_models.tables import verdict_short
-from vocab.display import deadline_text, format_change, format_value, target_text
+from page_models.tables import display_name, goal_text, source_text, verdict_label
+from vocab.display import format_change, format_value, year_label
 from vocab.labels import trend_label_vi
 
 DELTA_COLOR = {"up": "normal", "down": "inverse", "neutral": "off"}
 VERDICT_ICON = {
     "exceeded": ":green[:material/check_circle:]",
     "met": ":green[:material/check_circle:]",
+    "met_late": ":orange[:material/schedule:]",
     "not_met": ":red[:material/cancel:]",
 }
 
 
-def headline_card(row: pd.Series) -> None:
-    """One key indicator: latest value, change since the baseline, target verdict and its source."""
-    unit = row["unit"]
+def headline_card(row: pd.Series, rule: str = "ending") -> None:
+    """One key indicator: latest usable value, change since the baseline (within its definition
+    version), target verdict with its source, and why a later figure is not used."""
+    unit, period = row["unit"], row["period_type"]
     with st.container(border=True):
-        st.markdown(f"**{row['name_vi']}**")
+        st.markdown(f"**{display_name(row)}**")
         st.metric(
-            label=row["name_vi"],
+            label=str(row["name_vi"]),
             label_visibility="collapsed",
             value=format_value(row["latest_value"], unit),
-            delta=f"{format_change(row['abs_change'], unit)} từ {_year(row['base_year'])}",
+            delta=f"{format_change(row['abs_change'], unit)} từ {_year(row['base_year'], period)}",
             delta_color=DELTA_COLOR.get(row["direction"], "off"),  # type: ignore[arg-type]
-            help=f"{_year(row['base_year'])}: {format_value(row['base_value'], unit)}; "
-            f"{_year(row['latest_year'])}: {format_value(row['latest_value'], unit)}",
+            help=f"{_year(row['base_year'], period)}: {format_value(row['base_value'], unit)}; "
+            f"{_year(row['latest_year'], period)}: {format_value(row['latest_value'], unit)}",
         )
-        st.caption(verdict_text(row))
+        st.caption(f"Số liệu {_year(row['latest_year'], period)}. {verdict_text(row, rule)}")
+        if isinstance(row.get("latest_note"), str) and row["latest_note"]:
+            st.caption(f":orange[:material/info:] {row['latest_note'][:1].upper()}{row['latest_note'][1:]}.")
 
 
-def verdict_text(row: pd.Series) -> str:
+def verdict_text(row: pd.Series, rule: str = "ending") -> str:
     verdict = None if pd.isna(row["verdict"]) else str(row["verdict"])
     if verdict is None and pd.isna(row["target_value"]):
         return f"{trend_label_vi(row['trend'])}; chưa có mục tiêu."
-    target = target_text({"value": row["target_value"], "comparator": row["target_comparator"]}, row["unit"])
-    when = deadline_text(row["target_year"])
-    label = verdict_short(row)
+    target = {k: row.get(f"target_{k}") for k in ("value", "value_max", "comparator", "scope", "year")}
+    goal = goal_text(target, row["unit"], row["period_type"], rule)
     icon = VERDICT_ICON.get(verdict or "", "") if bool(row.get("target_due", True)) else ""
-    return f"{icon} **{label}** — {target} ({when}; {row['target_source']})".strip()
+    source = source_text(row["target_source"], row.get("target_verification"))
+    return f"{icon} **{verdict_label(row)}** — {goal}; {source}".strip()
 
 
-def standing_list(frame: pd.DataFrame) -> None:
+def standing_list(frame: pd.DataFrame, rule: str = "ending") -> None:
     if frame.empty:
         st.caption("Không có.")
         return
     for _, row in frame.iterrows():
-        unit = row["unit"]
+        unit, period = row["unit"], row["period_type"]
         lagging = row["lagging"] if isinstance(row["lagging"], list) else []
         st.markdown(
-            f"- **{row['name_vi']}**: {format_value(row['base_value'], unit)} ({_year(row['base_year'])}) → "
-            f"{format_value(row['latest_value'], unit)} ({_year(row['latest_year'])}), "
-            f"{format_change(row['abs_change'], unit)}. {verdict_text(row)}"
+            f"- **{display_name(row)}**: {format_value(row['base_value'], unit)} ({_year(row['base_year'], period)}) → "
+            f"{format_value(row['latest_value'], unit)} ({_year(row['latest_year'], period)}), "
+            f"{format_change(row['abs_change'], unit)}. {verdict_text(row, rule)}."
             + (f" Địa bàn thấp hơn toàn tỉnh: {', '.join(lagging)}." if lagging else "")
         )
 
 
-def _year(value: object) -> str:
-    return "—" if value is None or pd.isna(value) else str(int(value))  # type: ignore[call-overload]
+def _year(value: object, period_type: str) -> str:
+    return "—" if value is None or pd.isna(value) else year_label(int(value), period_type)  # type: ignore[call-overload]

@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from report.chart_data import figure_table
-from report.content import source_line
+from report.content import data_date, source_line
 from report.images import BROWSER_MISSING_VI, browser_path, figure_png, figure_svg
 from report.print_style import print_figure
 from report.sheets import Sheet, csv_bytes, file_stem, xlsx_bytes
@@ -38,9 +38,11 @@ def source_for(indicator_codes: list[str] | None = None) -> str:
     """'Nguồn: <department(s)>, số liệu tổng hợp đến ngày <last load>.' for the given indicators."""
     summary = data.query("store_summary").iloc[0]
     catalogue = data.query("catalogue")
-    rows = catalogue if indicator_codes is None else catalogue[catalogue["code"].isin(indicator_codes)]
-    as_of = None if pd.isna(summary["last_loaded_at"]) else pd.Timestamp(summary["last_loaded_at"]).to_pydatetime()
-    return source_line(sorted(set(rows["source_dept"].dropna().astype(str))), as_of)
+    base = None if indicator_codes is None else [c.partition(".")[0] for c in indicator_codes]
+    rows = catalogue if base is None else catalogue[catalogue["code"].isin(base)]
+    as_of = data_date(summary)
+    views = ["Tổng cục Thống kê (chỉ số giá tiêu dùng)"] if any("." in c for c in indicator_codes or ()) else []
+    return source_line([*sorted(set(rows["source_dept"].dropna().astype(str))), *views], as_of)
 
 
 def _sheet_bytes(frame: pd.DataFrame, title: str, unit: str, source: str, index: bool) -> Callable[[], bytes]:

@@ -14,6 +14,8 @@ a leader sees it. The forms (docs/display.md):
 | school years | "2013-2014"; calendar years "2013" |
 | missing | "—" (never "None", "nan" or 0) |
 | levels (universalisation) | "mức độ 2"; yes/no statuses "đạt" / "chưa đạt" |
+| a province figure not every district reported | "chưa đủ số liệu (4/6 huyện)" |
+| a value with an open quality warning | "12.345 (!)" on pages; "đang xác minh (!)" in the report |
 
 The kind of a value follows from its catalogue unit (:func:`kind_of`), so callers that only
 know the unit and callers that know the indicator format alike.
@@ -26,11 +28,16 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 __all__ = [
+    "FLAG_MARK",
     "MISSING",
+    "WITHHELD",
     "Kind",
+    "cell_state",
+    "convert_unit",
     "deadline_text",
     "decimals_for",
     "excel_number_format",
+    "format_cell",
     "format_change",
     "format_change_phrase",
     "format_count",
@@ -43,8 +50,10 @@ __all__ = [
     "format_with_unit",
     "is_missing",
     "kind_of",
+    "partial_text",
     "period_word",
     "target_text",
+    "unit_factor",
     "unit_suffix",
     "value_axis_title",
     "year_label",
@@ -52,10 +61,15 @@ __all__ = [
 ]
 
 MISSING = "—"
+FLAG_MARK = "(!)"
+WITHHELD = f"đang xác minh {FLAG_MARK}"
 Kind = Literal["count", "rate", "ratio", "amount", "level", "status"]
 STATUS_UNIT = "đạt/chưa đạt"
 _DECIMALS: dict[str, int] = {"count": 0, "rate": 1, "ratio": 1, "amount": 1, "level": 0, "status": 0}
 _COMPARATORS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=", "==": "="}
+# Display units of a stored unit: the catalogue keeps budgets in triệu đồng (as files send
+# them), leaders read tỷ đồng.
+_UNIT_FACTORS = {("triệu đồng", "tỷ đồng"): 0.001, ("nghìn đồng", "triệu đồng"): 0.001, ("đồng", "triệu đồng"): 1e-6}
 _SWAP_SEPARATORS = str.maketrans(",.", ".,")
 
 
@@ -154,6 +168,8 @@ def format_change(value: object, unit: str) -> str:
     if is_missing(value):
         return MISSING
     number = float(value)  # type: ignore[arg-type]
+    if kind_of(unit) == "status":  # đạt / chưa đạt has no size of change
+        return "đạt" if number > 0 else ("chưa đạt" if number < 0 else "không đổi")
     sign = "+" if round(number, decimals_for(unit)) > 0 else ""
     if kind_of(unit) == "rate":
         return f"{sign}{format_vi(number, 1)} điểm %"
@@ -169,6 +185,8 @@ def format_change_phrase(value: object, unit: str) -> str:
     if round(size, decimals_for(unit)) == 0:
         return "không đổi"
     verb = "tăng" if number > 0 else "giảm"
+    if kind_of(unit) == "status":
+        return "chuyển từ chưa đạt sang đạt" if number > 0 else "chuyển từ đạt sang chưa đạt"
     if kind_of(unit) == "rate":
         return f"{verb} {format_vi(size, 1)} điểm phần trăm"
     if kind_of(unit) == "level":
@@ -226,16 +244,91 @@ def years_label(first: int, last: int, period_type: str) -> str:
 
 
 def target_text(target: Mapping[str, Any], unit: str) -> str:
-    """ "Mục tiêu ≥ 20%": a target as the legal text states it (whole numbers without decimals)."""
+    """ "Mục tiêu ≥ 20%", "Mục tiêu 35–40%", "Mục tiêu > 65%", "Mục tiêu: đạt", "Định mức ≤ 35 học sinh/lớp".
+
+    A target as the legal text states it (whole numbers without decimals); a range keeps
+    both ends (it is judged against one of them, docs/domain.md, Targets); a norm of a
+    regulation (scope "norm") is a "Định mức".
+    """
     value = float(target["value"])
     comparator = str(target.get("comparator") or "")
+    word = "Định mức" if target.get("scope") == "norm" else "Mục tiêu"
+    if kind_of(unit) == "status":
+        return f"{word}: {format_value(value, unit)}"
+    if kind_of(unit) == "level":
+        sign = _COMPARATORS.get(comparator, comparator)
+        return f"{word} {sign} {format_value(value, unit)}".replace("  ", " ")
+    if comparator == "range" and not is_missing(target.get("value_max")):
+        high = float(target["value_max"])
+        return f"{word} {_target_number(value)}–{_target_number(high)}{unit_suffix(unit)}"
     sign = _COMPARATORS.get(comparator, comparator)
-    if kind_of(unit) in ("level", "status"):
-        return f"Mục tiêu {sign} {format_value(value, unit)}".replace("  ", " ")
-    number = format_vi(value, 0) if value.is_integer() else format_plain(value, 2)
-    return f"Mục tiêu {sign} {number}{unit_suffix(unit)}".replace("  ", " ")
+    return f"{word} {sign} {_target_number(value)}{unit_suffix(unit)}".replace("  ", " ")
 
 
-def deadline_text(year: object) -> str:
-    """ "hạn 2025" for a target with a deadline, "hằng năm" for one binding every year."""
-    return "hằng năm" if is_missing(year) else f"hạn {int(year)}"  # type: ignore[call-overload]
+def _target_number(value: float) -> str:
+    return format_vi(value, 0) if value.is_integer() else format_plain(value, 2)
+
+
+def deadline_text(year: object, period_type: str | None = None, rule: str = "ending") -> str:
+    """ "hạn 2025"; "hạn 2020 (năm học 2019-2020)" for a school-year indicator; "hằng năm" without a year.
+
+    The school year is the one the deadline is judged on (vocab.periods.deadline_year).
+    """
+    if is_missing(year):
+        return "hằng năm"
+    target_year = int(year)  # type: ignore[call-overload]
+    if period_type != "school_year":
+        return f"hạn {target_year}"
+    from vocab.periods import deadline_year
+
+    judged = deadline_year(target_year, period_type, rule)
+    return f"hạn {target_year} (năm học {year_label(judged, period_type)})"
+
+
+def partial_text(n_units: object, n_expected: object) -> str:
+    """ "chưa đủ số liệu (4/6 huyện)": a province figure only some districts reported."""
+    if is_missing(n_units) or is_missing(n_expected):
+        return "chưa đủ số liệu"
+    return f"chưa đủ số liệu ({int(float(n_units))}/{int(float(n_expected))} huyện)"  # type: ignore[arg-type]
+
+
+def cell_state(complete: object, flagged: object, n_units: object = None, n_expected: object = None) -> str:
+    """The state of a value for format_cell(): "partial:4/6" (a province figure only 4 of 6 districts
+    reported), "flagged" (it contains an unaccepted flagged value) or "" (a value to show as it is)."""
+    if complete is not None and not is_missing(complete) and not bool(complete):
+        counts = "" if is_missing(n_units) or is_missing(n_expected) else f":{int(n_units)}/{int(n_expected)}"  # type: ignore[call-overload]
+        return f"partial{counts}"
+    if flagged is not None and not is_missing(flagged) and bool(flagged):
+        return "flagged"
+    return ""
+
+
+def format_cell(value: object, unit: str, state: str = "", *, withhold_flagged: bool = False) -> str:
+    """A table cell: the value; "chưa đủ số liệu (4/6 huyện)" for a partial province figure
+    (state "partial:4/6"); the value marked "(!)" when it contains an unaccepted flagged value
+    (state "flagged"), or "đang xác minh (!)" instead of the number where flagged values are
+    withheld, as in the report's tables."""
+    if state.startswith("partial"):
+        counts = state.partition(":")[2]
+        n_units, _, n_expected = counts.partition("/")
+        return partial_text(n_units or None, n_expected or None)
+    if state == "flagged" and not is_missing(value):
+        return WITHHELD if withhold_flagged else f"{format_value(value, unit)} {FLAG_MARK}"
+    return format_value(value, unit)
+
+
+def convert_unit(value: object, unit: str, to_unit: str) -> float:
+    """A value in ``unit`` expressed in ``to_unit`` (12.500 triệu đồng → 12,5 tỷ đồng); NaN when missing."""
+    if is_missing(value):
+        return math.nan
+    if unit == to_unit or not to_unit:
+        return float(value)  # type: ignore[arg-type]
+    factor = _UNIT_FACTORS.get((unit, to_unit))
+    if factor is None:
+        raise ValueError(f"no conversion from {unit!r} to {to_unit!r}")
+    return float(value) * factor  # type: ignore[arg-type]
+
+
+def unit_factor(unit: str, to_unit: str) -> float:
+    """The factor convert_unit() multiplies by (1 for the same unit or no display unit)."""
+    return 1.0 if unit == to_unit or not to_unit else _UNIT_FACTORS[(unit, to_unit)]

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-__all__ = ["ASSESSMENT_COLUMNS", "ISSUE_HEADERS", "NO_DATA", "trend_label_vi", "verdict_label_vi"]
+__all__ = [
+    "ASSESSMENT_COLUMNS",
+    "FLAG_NOTE",
+    "ISSUE_HEADERS",
+    "NO_DATA",
+    "PARTIAL_NOTE",
+    "REFERENCE_LABEL",
+    "VERIFICATION_LABELS_VI",
+    "trend_label_vi",
+    "verdict_label_vi",
+]
 
 # Said of a district or a chart with no value at all (a single missing value shows "—").
 NO_DATA = "không có số liệu"
@@ -11,8 +21,35 @@ _VERDICT_LABELS_VI: dict[str | None, str] = {
     "met": "Đạt",
     "exceeded": "Vượt",
     "not_met": "Chưa đạt",
+    "met_late": "Đạt muộn",
     None: "Chưa có số liệu",
 }
+# Against a norm of a regulation (pupils per class, teachers per class) the words are different:
+# staying within it is compliance, not an achievement.
+_NORM_LABELS_VI: dict[str | None, str] = {
+    "met": "Trong định mức",
+    "exceeded": "Trong định mức",
+    "not_met": "Vượt định mức",
+    "met_late": "Trong định mức",
+    None: "Chưa có số liệu",
+}
+# A target issued after the round's as-of date: shown, never decides a verdict in that round.
+REFERENCE_LABEL = "tham khảo"
+# How a target row was checked against its legal text (targets.csv, column verification).
+VERIFICATION_LABELS_VI = {
+    "text": "đã đối chiếu văn bản",
+    "secondary": "theo nguồn thứ cấp, chưa đối chiếu văn bản gốc",
+    "unverified": "chưa đối chiếu được văn bản gốc",
+    "illustrative": "dữ liệu minh họa",
+}
+PARTIAL_NOTE = (
+    "“chưa đủ số liệu (n/m huyện)”: chỉ n trong m huyện, thị xã, thành phố đã báo cáo; tổng của một phần "
+    "địa bàn không phải số liệu toàn tỉnh nên không được dùng."
+)
+FLAG_NOTE = (
+    "(!): giá trị bị cảnh báo khi nạp (ví dụ thay đổi bất thường so với năm trước), chưa được chuyên viên "
+    "xác nhận; số liệu toàn tỉnh tính từ giá trị đó cũng được đánh dấu."
+)
 _TREND_LABELS_VI = {
     "improving": "Cải thiện",
     "worsening": "Xấu đi",
@@ -47,11 +84,13 @@ ISSUE_HEADERS = {
 }
 
 
-def verdict_label_vi(verdict: str | None) -> str:
-    """Vietnamese label for a target verdict ("met", "exceeded", "not_met", None)."""
-    if verdict not in _VERDICT_LABELS_VI:
+def verdict_label_vi(verdict: str | None, scope: str | None = None) -> str:
+    """Vietnamese label for a target verdict ("met", "exceeded", "not_met", "met_late", None);
+    a norm (scope "norm") reads "Trong định mức" / "Vượt định mức"."""
+    labels = _NORM_LABELS_VI if scope == "norm" else _VERDICT_LABELS_VI
+    if verdict not in labels:
         raise ValueError(f"unknown verdict {verdict!r}")
-    return _VERDICT_LABELS_VI[verdict]
+    return labels[verdict]
 
 
 def trend_label_vi(trend: str) -> str:

@@ -11,9 +11,11 @@ from etl.load.pipeline import FileReport, load_content
 from etl.reference.files import REFERENCE_DIR, read_csv_rows
 from etl.reference.init_store import init_store
 from etl.reference.model import Reference
+from etl.reference.senders import parse_rounds
 from etl.reference.template_source import TemplateSource
 from store import write_session
 from store.review import save_version
+from vocab.periods import known_on
 
 DEMO_DATA = Path(__file__).resolve().parent
 DEFAULT_OUT = Path(__file__).resolve().parents[2] / "data" / "demo"
@@ -77,6 +79,30 @@ def combine_units(parts: list[dict[tuple[str, int], float]], ref: Reference) -> 
     return combined
 
 
+def known_by(values: dict[tuple[str, int], float], ref: Reference, day: date) -> dict[tuple[str, int], float]:
+    """The values a province could have had on ``day``: no outcome of a school year not yet ended,
+    no final accounts of a budget year not yet settled (vocab.periods.known_on)."""
+    out = {}
+    for (code, year), value in values.items():
+        ind = ref.indicators[code]
+        if (
+            known_on(
+                year,
+                ind.period_type,
+                ind.reference_date or ("30/9" if ind.period_type == "school_year" else "calendar"),
+            )
+            <= day
+        ):
+            out[(code, year)] = value
+    return out
+
+
+def round_date() -> date:
+    """The demo round's deadline (data/reference/rounds.csv): the date the demo province stands at."""
+    rounds = {r["code"]: r for r in parse_rounds(REFERENCE_DIR / "rounds.csv")}
+    return rounds[DEMO_ROUND]["deadline"]
+
+
 @dataclass(frozen=True)
 class Submission:
     """One demo file: who sent it, when it was received, which unit's values it holds."""
@@ -90,21 +116,23 @@ class Submission:
 def read_submissions() -> list[Submission]:
     """Districts send their own file; departments send the province's figures in their field.
 
-    The receipt dates tell the tracker's story: most on time, two districts and one
-    department late, one department partial, Home Affairs missing.
+    The receipt dates tell the tracker's story (docs/demo.md). A file may hold another unit's
+    values (``unit``): Sơn Cao sends the merged Ngọc Lâm's 2012–2019 figures.
     """
     out = []
     for r in read_csv_rows(DEMO_DATA / "submissions.csv"):
         indicators = tuple(filter(None, r["indicators"].split(";")))
-        unit = DEMO_PROVINCE if indicators else r["sender"]
+        unit = r.get("unit") or (DEMO_PROVINCE if indicators else r["sender"])
         out.append(Submission(r["sender"], date.fromisoformat(r["received_on"]), unit, indicators))
     return out
 
 
 def write_demo_files(db_path: Path, out_dir: Path) -> list[tuple[Path, Submission]]:
-    source = TemplateSource.from_store(db_path)
+    source = TemplateSource.from_store(db_path, for_round=True)
     ref = source.reference
-    all_values = apply_mergers(demo_values(), ref, read_csv_rows(REFERENCE_DIR / "units_changes.csv"))
+    merged = apply_mergers(demo_values(), ref, read_csv_rows(REFERENCE_DIR / "units_changes.csv"))
+    day = round_date()
+    all_values = {code: known_by(values, ref, day) for code, values in merged.items()}
     missing = [code for code in all_values if code not in ref.units]
     if missing:
         raise ValueError(f"Demo units missing from the unit registry: {missing}")

@@ -1,5 +1,7 @@
-"""The fictional province's numbers: smooth 2013–2023 series with the stories a
-ten-year assessment must find (see docs/demo.md):
+"""The fictional province's numbers: smooth series for school years 2012-2013 … 2022-2023
+(calendar years 2012 … 2022) with the stories a ten-year assessment must find (see
+docs/demo.md). The paths are anchored on 2013 and 2023 (``trend``); the province holds what
+it would have had on the 2023 round's date (etl.demo.build drops what was not yet known).
 
 * strong gains: national-standard schools, solid classrooms, nursery enrolment,
   trained labour;
@@ -18,7 +20,8 @@ from dataclasses import dataclass
 
 from etl.reference.model import Reference
 
-FIRST, LAST = 2013, 2023
+FIRST, LAST = 2013, 2023  # the anchors of the linear paths
+YEARS = range(2012, 2023)  # school years 2012-2013 … 2022-2023, calendar years 2012 … 2022
 
 
 @dataclass(frozen=True)
@@ -83,15 +86,28 @@ class DistrictModel:
             return self.trend(y, *old)
         return min(97.0, new_start + gain * (y - 2020) * self.p.progress)
 
+    def above(self, level: str, y: int, teachers: int, old: tuple[float, float], new: tuple[float, float]) -> None:
+        """Teachers above the standard: a share of those meeting it; from 2020 "above" means a higher degree."""
+        share = self.trend(y, *old) if y < 2020 else min(60.0, new[0] + new[1] * (y - 2020))
+        at_standard = self.values[(f"{level}_gv_datchuan", y)]
+        self.values[(f"{level}_gv_trenchuan", y)] = min(at_standard, round(teachers * share / 100))
+
     # -- levels -------------------------------------------------------------
     def build(self) -> Values:
-        for y in range(FIRST, LAST + 1):
+        for y in YEARS:
             self.preschool(y)
             self.primary(y)
             self.lower_secondary(y)
             self.upper_secondary(y)
+            self.public_pupils(y)
             self.vocational(y)
         return self.values
+
+    def public_pupils(self, y: int) -> None:
+        """Pupils of public preschools and schools (the per-pupil budget's denominator)."""
+        v = self.values
+        total = 0.93 * v[("mn_hs", y)] + 0.985 * v[("th_hs", y)] + 0.98 * v[("thcs_hs", y)] + 0.95 * v[("thpt_hs", y)]
+        self.values[("hs_cl", y)] = round(total)
 
     def preschool(self, y: int) -> None:
         d, t, pop = self.dev, y - FIRST, self.pop(y)
@@ -120,6 +136,7 @@ class DistrictModel:
         self.share("mn_truong_cqg", y, schools, self.cqg(y, 14 + 26 * d, 42 + 38 * d))
         teachers = self.count("mn_gv", y, children / (15.0 - 1.5 * d))
         self.share("mn_gv_datchuan", y, teachers, self.qualified(y, (93 + 4 * d, 99.0), 68 + 10 * d, 4.0))
+        self.above("mn", y, teachers, (38 + 25 * d, 72 + 20 * d), (14 + 16 * d, 3.0))
         rooms = self.count("mn_phong", y, classes * 0.96)
         self.share("mn_phong_kc", y, rooms, self.trend(y, 48 + 30 * d, 80 + 18 * d))
         self.values[("pc_mn5", y)] = 1 if y >= (2015 if self.p.progress >= 0.9 else 2016) else 0
@@ -143,14 +160,18 @@ class DistrictModel:
         classes = self.count("th_lop", y, pupils / (27 + 6 * d))
         schools = self.count("th_truong", y, pop / 5000 * (1 - 0.012 * max(0, t - 3)))
         self.share("th_truong_cqg", y, schools, self.cqg(y, 34 + 30 * d, 64 + 30 * d))
-        ratio = 19.5 + 1.0 * d + (0.9 * (y - 2018) if y > 2018 else 0.0)
+        ratio = 21.0 + 1.0 * d + (0.9 * (y - 2018) if y > 2018 else 0.0)
         teachers = self.count("th_gv", y, pupils / ratio)
         self.share("th_gv_datchuan", y, teachers, self.qualified(y, (96 + 3 * d, 99.5), 64 + 12 * d, 5.0))
+        self.above("th", y, teachers, (68 + 20 * d, 90 + 8 * d), (1.0 + 3 * d, 0.5))
+        two_sessions = self.trend(y, 52 + 34 * d, 84 + 15 * d)
+        if not (self.p.code == "999" and y <= 2014):  # Mường Khoa did not count two-session pupils before 2015
+            self.share("th_hs_2buoi", y, pupils, two_sessions)
         rooms = self.count("th_phong", y, classes * 1.0)
         self.share("th_phong_kc", y, rooms, self.trend(y, 62 + 26 * d, 84 + 15 * d))
         self.count("th_hs_bohoc", y, pupils * 0.0008 * (1.5 - d))
         self.values[("pc_th_muc", y)] = (
-            1 if y == FIRST else (3 if y >= (2016 if self.p.progress >= 0.9 else 2021) else 2)
+            1 if y <= FIRST else (3 if y >= (2016 if self.p.progress >= 0.9 else 2021) else 2)
         )
         self.values[("xmc_muc", y)] = 2 if y >= (2017 if self.p.progress >= 0.9 else 2020) else 1
 
@@ -173,9 +194,10 @@ class DistrictModel:
         classes = self.count("thcs_lop", y, pupils / (36 + 6 * d))
         schools = self.count("thcs_truong", y, pop / 7000 * (1 - 0.01 * max(0, t - 3)))
         self.share("thcs_truong_cqg", y, schools, self.cqg(y, 24 + 30 * d, 54 + 36 * d))
-        ratio = 16.5 + 0.5 * d + (0.6 * (y - 2018) if y > 2018 else 0.0)
+        ratio = 21.0 + 0.5 * d + (0.6 * (y - 2018) if y > 2018 else 0.0)
         teachers = self.count("thcs_gv", y, pupils / ratio)
         self.share("thcs_gv_datchuan", y, teachers, self.qualified(y, (95 + 4 * d, 99.5), 77 + 10 * d, 4.0))
+        self.above("thcs", y, teachers, (44 + 25 * d, 66 + 22 * d), (2.0 + 4 * d, 0.5))
         rooms = self.count("thcs_phong", y, classes * 1.02)
         self.share("thcs_phong_kc", y, rooms, self.trend(y, 70 + 20 * d, 88 + 11 * d))
         # Dropout worsens (the trend ignores progress: it is not a gain).
@@ -192,8 +214,9 @@ class DistrictModel:
         schools = max(1, self.count("thpt_truong", y, pop / 28000 * (0.8 + 0.4 * d)))
         self.values[("thpt_truong", y)] = schools
         self.share("thpt_truong_cqg", y, schools, self.cqg(y, 20 + 30 * d, 50 + 30 * d))
-        teachers = self.count("thpt_gv", y, pupils / 18.0)
+        teachers = self.count("thpt_gv", y, pupils / 19.5)
         self.share("thpt_gv_datchuan", y, teachers, self.trend(y, 97.0, 99.8))
+        self.share("thpt_gv_trenchuan", y, teachers, self.trend(y, 8 + 8 * d, 18 + 10 * d))
         rooms = self.count("thpt_phong", y, classes * 1.05)
         self.share("thpt_phong_kc", y, rooms, self.trend(y, 80 + 15 * d, 92 + 8 * d))
         self.count("thpt_hs_bohoc", y, pupils * (2.0 + 1.5 * (1 - d) - (0.8 + 0.5 * (1 - d)) * t / 10) / 100)
@@ -202,6 +225,9 @@ class DistrictModel:
             y,
             pupils * 0.31,
             self.trend(y, 88 + 8 * d, 97 + 2.5 * d, cap=99.8),
+        )
+        self.rate_pair(
+            ("tn_tl_thpt", "tn_dat_thpt", "tn_dan_so"), y, pop * 0.062, self.trend(y, 52 + 30 * d, 76 + 20 * d, cap=98)
         )
 
     def vocational(self, y: int) -> None:
@@ -219,6 +245,13 @@ class DistrictModel:
             pop * 0.585 * (1 + 0.004 * t),
             self.trend(y, 38 + 20 * d, 62 + 14 * d),
         )
+        graduates_pt = self.values[("thcs_hs", y)] * 0.235 + self.values[("thpt_hs", y)] * 0.30
+        self.rate_pair(
+            ("gdnn_tl_phanluong", "gdnn_ts_tnpt", "gdnn_tnpt"), y, graduates_pt, self.trend(y, 17 + 10 * d, 31 + 10 * d)
+        )
+        women = min(intake, round(intake * self.trend(y, 27 + 6 * d, 32 + 6 * d) / 100))
+        self.values[("gdnn_tuyensinh_nu", y)] = women
+        self.values[("gdnn_tl_nu", y)] = round(100 * women / intake, 1) if intake else 0.0
         rural = {2020: 0.8, 2021: 0.9}.get(y, 1.0)
         self.count("ld_nongthon_daotao", y, pop * 0.009 * (1.3 - d) * (1 + 0.02 * t) * rural)
 

@@ -53,6 +53,8 @@ REASONS_VI = {
     "period-type-mismatch": "có năm không đúng kiểu (năm học / năm dương lịch)",
     "non-numeric-value": "không phải là số",
 }
+# Warnings about a value that is loaded all the same: never counted as "not loaded".
+VALUE_KEPT = frozenset({"reported-rate-mismatch", "yoy-jump", "percent-fraction-scaled", "rate-looks-like-fraction"})
 # Reader counts an open question already covers (its count is the same values).
 _COVERED = {"reporting-unit": ("unit-not-found", "unit-context-conflict"), "title-measure": ("no-measure",)}
 
@@ -86,7 +88,7 @@ def skip_counts(read: Counter[str], issues: Sequence[Issue], questions: Sequence
             continue
         if i.skipped:
             counts[i.code] += i.skipped
-        elif i.severity == "warning" and i.cell:
+        elif i.severity == "warning" and i.cell and i.code not in VALUE_KEPT:
             counts[i.code] += 1
     return Counter({k: n for k, n in counts.items() if n})
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +17,12 @@ from etl.reference.model import (
     LEVELS,
     PERIOD_TYPES,
     REFERENCE_DATES,
+    TARGET_SCOPES,
     UNIT_KINDS,
+    VERIFICATIONS,
     ReferenceDataError,
 )
+from vocab.display import unit_factor
 from vocab.text import clean_text, fold_key, strip_unit_prefix, unit_key
 
 REFERENCE_DIR = Path(__file__).resolve().parents[2] / "data" / "reference"
@@ -76,6 +80,7 @@ def parse_indicators(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, s
                 "max_value": _num(r["max_value"]),
                 "break_year": _int(r["break_year"]),
                 "sort_order": _int(r["sort_order"]) or line,
+                **_version_fields(r),
             }
         )
     if problems:
@@ -106,6 +111,49 @@ def _check_indicator_row(r: dict[str, str], codes: set[str], where: str) -> list
         problems.append(f"{where}: reference_date '{r.get('reference_date', '')}' không hợp lệ (cho phép: {dates})")
     if r["input"] == "derived" and r["kind"] not in {"rate", "ratio"}:
         problems.append(f"{where}: chỉ tiêu tính toán {r['code']} phải là rate hoặc ratio")
+    return problems + _check_version_fields(r, codes, where)
+
+
+def _breaks(r: dict[str, str]) -> list[int]:
+    """Every break year of a row: break_year, then later_breaks (';'-separated)."""
+    texts = [r["break_year"], *(r.get("later_breaks") or "").split(";")]
+    return [int(float(t)) for t in texts if t.strip()]
+
+
+def _version_fields(r: dict[str, str]) -> dict[str, Any]:
+    """The columns added at the end of indicators.csv (definition versions, display)."""
+    later = _breaks(r)[1:]
+    return {
+        "later_breaks": ";".join(str(y) for y in later) or None,
+        "version_labels": r.get("version_labels") or None,
+        "display_unit": r.get("display_unit") or None,
+        "deflate": r.get("deflate") or None,
+        "per_head": r.get("per_head") or None,
+    }
+
+
+def _check_version_fields(r: dict[str, str], codes: set[str], where: str) -> list[str]:
+    problems = []
+    try:
+        breaks = _breaks(r)
+    except ValueError:
+        return [f"{where}: năm đổi cách tính của {r['code']} phải là số"]
+    if breaks != sorted(set(breaks)):
+        problems.append(f"{where}: các năm đổi cách tính của {r['code']} phải tăng dần")
+    labels = [x for x in (r.get("version_labels") or "").split("|") if x.strip()]
+    if labels and len(labels) != len(breaks) + 1:
+        problems.append(
+            f"{where}: {r['code']} có {len(breaks) + 1} định nghĩa nhưng {len(labels)} tên (version_labels)"
+        )
+    if r.get("display_unit"):
+        try:
+            unit_factor(r["unit"], r["display_unit"])
+        except KeyError:
+            problems.append(f"{where}: không đổi được '{r['unit']}' sang '{r['display_unit']}'")
+    if (r.get("deflate") or "") not in ("", "cpi"):
+        problems.append(f"{where}: deflate chỉ nhận 'cpi'")
+    if r.get("per_head") and r["per_head"] not in codes:
+        problems.append(f"{where}: per_head '{r['per_head']}' không có trong danh mục")
     return problems
 
 
@@ -176,14 +224,15 @@ def _alias_collisions(units: list[dict[str, Any]], aliases: list[dict[str, Any]]
 def parse_targets(
     path: Path, unit_codes: set[str], indicator_codes: set[str]
 ) -> tuple[list[dict[str, Any]], list[str]]:
-    """Target rows; rows naming a unit absent from the registry are skipped with a note."""
+    """Target rows; rows naming a unit absent from the registry are skipped with a note.
+
+    Every row needs the date its source was issued (``issued_on``, YYYY-MM-DD) and how it
+    was checked against the text (``verification``); a "range" target needs ``value_max``.
+    """
     rows, notes, problems = [], [], []
     for line, r in enumerate(read_csv_rows(path), start=2):
         where = f"{path.name}:{line}"
-        if r["indicator_code"] not in indicator_codes:
-            problems.append(f"{where}: chỉ tiêu '{r['indicator_code']}' không có trong danh mục")
-        if r["comparator"] not in COMPARATORS or _num(r["value"]) is None:
-            problems.append(f"{where}: so sánh/giá trị không hợp lệ")
+        problems += _check_target_row(r, indicator_codes, where)
         if r["unit_code"] and r["unit_code"] not in unit_codes:
             notes.append(
                 f"{where}: bỏ qua chỉ tiêu mục tiêu của đơn vị '{r['unit_code']}' (không có trong danh mục đơn vị)"
@@ -199,11 +248,35 @@ def parse_targets(
                 "scope": r["scope"],
                 "source": r["source"],
                 "note": r.get("note") or None,
+                "value_max": _num(r.get("value_max") or ""),
+                "issued_on": _date(r.get("issued_on") or ""),
+                "article": r.get("article") or None,
+                "verification": r.get("verification") or None,
             }
         )
     if problems:
         raise ReferenceDataError("\n".join(problems))
     return rows, notes
+
+
+def _check_target_row(r: dict[str, str], indicator_codes: set[str], where: str) -> list[str]:
+    problems = []
+    if r["indicator_code"] not in indicator_codes:
+        problems.append(f"{where}: chỉ tiêu '{r['indicator_code']}' không có trong danh mục")
+    if r["comparator"] not in COMPARATORS or _num(r["value"]) is None:
+        problems.append(f"{where}: so sánh/giá trị không hợp lệ")
+    elif r["comparator"] == "range" and (_num(r.get("value_max") or "") or 0.0) < (_num(r["value"]) or 0.0):
+        problems.append(f"{where}: mục tiêu khoảng cần value_max không nhỏ hơn value")
+    if r["scope"] not in TARGET_SCOPES:
+        problems.append(f"{where}: scope '{r['scope']}' không hợp lệ (cho phép: {sorted(TARGET_SCOPES)})")
+    if (r.get("verification") or "") not in VERIFICATIONS:
+        problems.append(f"{where}: verification phải là một trong {sorted(VERIFICATIONS)}")
+    try:
+        if _date(r.get("issued_on") or "") is None:
+            problems.append(f"{where}: thiếu ngày ban hành (issued_on, dạng YYYY-MM-DD)")
+    except ValueError:
+        problems.append(f"{where}: ngày ban hành '{r.get('issued_on')}' phải có dạng YYYY-MM-DD")
+    return problems
 
 
 def _alias_years(text: str) -> tuple[str, int | None, int | None]:
@@ -216,6 +289,10 @@ def _alias_years(text: str) -> tuple[str, int | None, int | None]:
 
 def _num(text: str) -> float | None:
     return float(text) if text not in ("", None) else None
+
+
+def _date(text: str) -> date | None:
+    return date.fromisoformat(text) if text else None
 
 
 def _int(text: str) -> int | None:

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from etl.reference.files import REFERENCE_DIR, parse_indicators, parse_targets, parse_units, read_csv_rows
+from etl.reference.prices import parse_price_index
 from etl.reference.review import parse_policy_events, seed_policy_events
 from etl.reference.senders import parse_rounds, parse_senders
 from etl.reference.unit_changes import changes_path, parse_unit_changes
@@ -40,6 +41,7 @@ def init_store(db_path: Path, units_file: Path | None = None, reference_dir: Pat
     unit_codes = {u["code"] for u in units}
     tables["targets"], notes = parse_targets(reference_dir / "targets.csv", unit_codes, {i["code"] for i in indicators})
     tables["senders"], tables["sender_indicators"] = parse_senders(reference_dir / "senders.csv", units, indicators)
+    tables["price_index"] = parse_price_index(reference_dir / "deflator.csv")
     rounds = parse_rounds(reference_dir / "rounds.csv")
     events = parse_policy_events(reference_dir / "policy_events.csv")
     with write_session(db_path) as con:

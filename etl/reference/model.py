@@ -15,16 +15,26 @@ import duckdb
 
 from vocab.text import clean_text, fold_key, strip_unit_prefix, unit_key
 
-INDICATOR_KINDS = {"count", "rate", "ratio", "amount", "level"}
+INDICATOR_KINDS = {"count", "rate", "ratio", "amount", "level", "status"}
 LEVELS = {"mn", "th", "thcs", "thpt", "gdnn", "ld", "ns"}
 DIRECTIONS = {"up", "down", "neutral"}
 PERIOD_TYPES = {"school_year", "calendar_year"}
 # When a value is counted: 30/9 stock figures, 31/5 end-of-school-year outcomes, calendar years.
-REFERENCE_DATES = {"30/9": "school_year", "31/5": "school_year", "calendar": "calendar_year"}
+# When a year's figure is measured: school-year stocks at 30/9, end-of-year outcomes at 31/5, calendar
+# years at 31/12, and budget final accounts ("settled", quyết toán) approved by the end of the next year.
+REFERENCE_DATES = {
+    "30/9": "school_year",
+    "31/5": "school_year",
+    "calendar": "calendar_year",
+    "settled": "calendar_year",
+}
 INPUTS = {"reported", "derived"}
 AGGREGATIONS = {"sum", "ratio", "min"}
 UNIT_KINDS = {"province", "city", "town", "district", "urban_district"}
-COMPARATORS = {">=", "<="}
+# ">" and "<" for a strict text ("trên 65%"); "range" for "35–40%" (value .. value_max).
+COMPARATORS = {">=", "<=", ">", "<", "range"}
+VERIFICATIONS = {"text", "secondary", "unverified", "illustrative"}
+TARGET_SCOPES = {"national", "province", "norm"}
 
 
 class ReferenceDataError(ValueError):

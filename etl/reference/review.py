@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,9 @@ def parse_policy_events(path: Path) -> list[dict[str, Any]]:
         try:
             year = int(r["year"])
             last = int(r["last_year"]) if r["last_year"] else None
+            issued = date.fromisoformat(r["issued_on"]) if r.get("issued_on") else None
         except ValueError:
-            problems.append(f"{path.name}:{line}: năm phải là số")
+            problems.append(f"{path.name}:{line}: năm phải là số, ngày ban hành có dạng YYYY-MM-DD")
             continue
         if not r["title"] or not r["indicators"]:
             problems.append(f"{path.name}:{line}: cần tiêu đề và danh sách chỉ tiêu ('*' cho mọi chỉ tiêu)")
@@ -30,6 +32,7 @@ def parse_policy_events(path: Path) -> list[dict[str, Any]]:
                 "title": r["title"],
                 "description": r["description"] or None,
                 "indicators": r["indicators"],
+                "issued_on": issued,
                 "status": "active",
             }
         )

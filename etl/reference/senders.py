@@ -15,6 +15,7 @@ from typing import Any
 
 from etl.reference.files import read_csv_rows
 from etl.reference.model import ReferenceDataError
+from vocab.periods import DEADLINE_RULES
 
 SENDER_KINDS = {"district", "department"}
 
@@ -69,19 +70,41 @@ def _select_indicators(spec: str, reported: list[dict[str, Any]]) -> tuple[list[
 
 
 def parse_rounds(path: Path) -> list[dict[str, Any]]:
-    """Round rows (code, name, deadline, first_year, last_year); raises on any violation."""
+    """Round rows (code, name, deadline, first_year, last_year, and the optional baseline_year,
+    as_of, deadline_inclusive, school_year_deadline); raises on any violation."""
     rows, problems = [], []
     for line, r in enumerate(read_csv_rows(path), start=2):
+        where = f"{path.name}:{line}"
         try:
             deadline = date.fromisoformat(r["deadline"])
             first, last = int(r["first_year"]), int(r["last_year"])
+            baseline = int(r["baseline_year"]) if r.get("baseline_year") else None
+            as_of = date.fromisoformat(r["as_of"]) if r.get("as_of") else None
         except ValueError:
-            problems.append(f"{path.name}:{line}: hạn nộp phải có dạng YYYY-MM-DD, năm phải là số")
+            problems.append(f"{where}: ngày phải có dạng YYYY-MM-DD, năm phải là số")
             continue
         if first > last:
-            problems.append(f"{path.name}:{line}: first_year lớn hơn last_year")
+            problems.append(f"{where}: first_year lớn hơn last_year")
+        if baseline is not None and baseline > first:
+            problems.append(f"{where}: baseline_year phải không lớn hơn first_year")
+        inclusive = (r.get("deadline_inclusive") or "no").lower()
+        if inclusive not in ("yes", "no"):
+            problems.append(f"{where}: deadline_inclusive chỉ nhận yes hoặc no")
+        rule = r.get("school_year_deadline") or "ending"
+        if rule not in DEADLINE_RULES:
+            problems.append(f"{where}: school_year_deadline chỉ nhận {' hoặc '.join(DEADLINE_RULES)}")
         rows.append(
-            {"code": r["code"], "name": r["name"], "deadline": deadline, "first_year": first, "last_year": last}
+            {
+                "code": r["code"],
+                "name": r["name"],
+                "deadline": deadline,
+                "first_year": first,
+                "last_year": last,
+                "baseline_year": baseline,
+                "as_of": as_of,
+                "deadline_inclusive": inclusive == "yes",
+                "school_year_deadline": rule,
+            }
         )
     if problems:
         raise ReferenceDataError("\n".join(problems))

@@ -18,13 +18,26 @@ from store import open_reader
 class TemplateSource:
     reference: Reference
     group_names: dict[str, str]
+    years: range = settings.review_years()
 
     @classmethod
-    def from_store(cls, db_path: Path) -> TemplateSource:
+    def from_store(cls, db_path: Path, for_round: bool = False) -> TemplateSource:
+        """The reference of the store. The template's years are the standard ones (settings), or with
+        ``for_round`` those of the store's current round (the latest deadline), its earlier baseline
+        included: school years 2012-2013 … 2022-2023 for the 2023 review."""
         con = open_reader(db_path)
         try:
             groups = dict(con.execute("SELECT code, name_vi FROM indicator_groups").fetchall())
-            return cls(Reference.from_store(con), groups)
+            row = (
+                con.execute(
+                    "SELECT least(first_year, coalesce(baseline_year, first_year)), last_year FROM current_rounds "
+                    "ORDER BY deadline DESC, round_code LIMIT 1"
+                ).fetchone()
+                if for_round
+                else None
+            )
+            years = range(int(row[0]), int(row[1]) + 1) if row else settings.review_years()
+            return cls(Reference.from_store(con), groups, years)
         finally:
             con.close()
 
@@ -36,7 +49,7 @@ class TemplateSource:
             self.reference.units[unit_code],
             self.reference.indicators.values(),
             self.group_names,
-            settings.review_years(),
+            self.years,
             values,
             notice=notice,
         )

@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from etl.reference import template_layout as layout
 from etl.reference.model import Indicator, Unit
 
-NUMBER_FORMATS = {"count": "#,##0", "amount": "#,##0", "rate": "0.0", "ratio": "0.0", "level": "0"}
+NUMBER_FORMATS = {"count": "#,##0", "amount": "#,##0", "rate": "0.0", "ratio": "0.0", "level": "0", "status": "0"}
 INPUT_FILL = PatternFill("solid", fgColor="FFF7E0")
 HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
 SECTION_FONT = Font(bold=True, color="1F3864")
@@ -26,12 +26,14 @@ INSTRUCTIONS = (
     "không xóa hoặc chèn dòng, cột.",
     '2. Chỉ nhập số vào các ô màu vàng nhạt. Cột "Mã chỉ tiêu" và các tiêu đề đã được khóa.',
     "3. Số lượng nhập số nguyên không âm; tỷ lệ nhập theo phần trăm, ví dụ 85,5 (không nhập 0,855); "
-    "mức phổ cập nhập 0, 1, 2 hoặc 3 (0 = chưa đạt).",
+    "mức phổ cập nhập 0, 1, 2 hoặc 3 (0 = chưa đạt); chỉ tiêu đạt/chưa đạt nhập 1 (đạt) hoặc 0 (chưa đạt).",
     "4. Ô không có số liệu thì để trống (không ghi 0). Số 0 chỉ dùng khi giá trị thực sự bằng 0.",
     "5. Các tỷ lệ như tỷ lệ trường đạt chuẩn quốc gia, số học sinh/lớp được tính tự động từ các "
     "chỉ tiêu thành phần, không cần nhập.",
-    '6. Trang "Giáo dục (năm học)": cột 2013-2014 là năm học 2013-2014 (số liệu tại 30/9/2013). '
-    'Trang "GDNN - Lao động - Ngân sách": số liệu theo năm dương lịch.',
+    '6. Trang "Giáo dục (năm học)": cột 2013-2014 là năm học 2013-2014 (số liệu tại 30/9/2013; tỷ lệ bỏ học, '
+    'hoàn thành, tốt nghiệp tính đến cuối năm học). Trang "GDNN - Lao động - Ngân sách": số liệu theo năm '
+    "dương lịch; chi ngân sách theo số quyết toán. Số liệu chưa có tại ngày gửi (ví dụ tỷ lệ bỏ học của năm học "
+    "chưa kết thúc) thì để trống.",
     "7. Gửi tệp cho Sở GD&ĐT trước hạn nộp báo cáo. Khi nạp, hệ thống kiểm tra từng ô và báo lỗi kèm "
     "tên trang và địa chỉ ô; tệp có lỗi sẽ không được nạp.",
     "Dữ liệu dùng cho tổng kết 10 năm thực hiện Nghị quyết 29-NQ/TW ngày 04/11/2013.",
@@ -140,7 +142,7 @@ def _write_indicator_row(
 
 def _validation_for(ind: Indicator, span: str) -> DataValidation:
     low = 0 if ind.min_value is None else ind.min_value
-    kind = "whole" if ind.kind == "level" else "decimal"
+    kind = "whole" if ind.kind in ("level", "status") else "decimal"
     if ind.max_value is None:
         dv = DataValidation(type=kind, operator="greaterThanOrEqual", formula1=f"{low:g}", allow_blank=True)
         rule = f"một số không nhỏ hơn {low:g}"

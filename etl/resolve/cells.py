@@ -19,7 +19,7 @@ from vocab.display import format_plain
 from vocab.text import fold_key
 
 PERIOD_VI = {"school_year": "năm học (ghi dạng 2013-2014)", "calendar_year": "năm dương lịch (ghi dạng 2013)"}
-WHOLE_KINDS = {"count", "level"}
+WHOLE_KINDS = {"count", "level", "status"}
 UNKNOWN_FORMAT = "unknown"  # .xls/.ods cells: whether 0,955 is shown as 95,5% cannot be seen
 
 

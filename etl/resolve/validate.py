@@ -152,7 +152,7 @@ def _check_jumps(
     issues = []
     for (unit, code), points in series.items():
         ind = ref.indicators[code]
-        if ind.kind == "level":
+        if ind.kind in ("level", "status"):
             continue
         jumps = {
             y

@@ -65,7 +65,7 @@ class YearConvention:
         return "pending"
 
     def _checked(self, year: int) -> int:
-        if year not in settings.review_years():
+        if year not in settings.accepted_years():
             self.outside.add(year)
         return year
 
@@ -84,7 +84,7 @@ class YearConvention:
                 out.append(make_issue("year-convention-default", raw_value=example, **at))
         if self.outside:
             years = sorted(self.outside)
-            review = settings.review_years()
+            review = settings.accepted_years()
             out.append(
                 make_issue(
                     "year-outside-review",

@@ -1,19 +1,32 @@
 -- What the ten-year assessment needs, and no more: the province's values of every
--- indicator over the years, plus its districts' values in the province's latest year
--- of each indicator (to find districts lagging behind). At national scale this is
--- ~70k rows instead of ~850k.
+-- indicator over the years, plus its districts' values in the province's latest usable year
+-- of each definition version of each indicator (to find districts lagging behind). A usable
+-- province value is complete (every district in) and carries no unaccepted flagged value.
+-- At national scale this is ~70k rows instead of ~850k.
 WITH province AS (
     SELECT v.*
     FROM indicator_values AS v
     WHERE v.unit_code = $province_code AND v.year BETWEEN $first_year AND $last_year
 ),
 
+breaks AS (
+    SELECT
+        code AS indicator_code,
+        list_transform(
+            list_filter(
+                string_split(concat_ws(';', CAST(break_year AS VARCHAR), later_breaks), ';'), lambda x: x <> ''
+            ),
+            lambda x: CAST(x AS INTEGER)
+        ) AS years
+    FROM indicators
+),
+
 latest AS (
-    -- the latest year the assessment can use: a value that is not a partial aggregate
-    SELECT indicator_code, max(year) AS year
-    FROM province
-    WHERE value IS NOT NULL AND coalesce(complete, TRUE)
-    GROUP BY indicator_code
+    SELECT p.indicator_code, max(p.year) AS year
+    FROM province AS p
+    INNER JOIN breaks AS b ON p.indicator_code = b.indicator_code
+    WHERE p.value IS NOT NULL AND coalesce(p.complete, TRUE) AND NOT coalesce(p.flagged, FALSE)
+    GROUP BY p.indicator_code, len(list_filter(b.years, lambda y: y <= p.year))
 ),
 
 rows AS (
@@ -38,7 +51,8 @@ SELECT
     r.origin,
     r.n_units,
     r.n_expected,
-    r.complete
+    r.complete,
+    r.flagged
 FROM rows AS r
 INNER JOIN units AS u ON r.unit_code = u.code
 ORDER BY r.indicator_code, u.sort_order, r.year;

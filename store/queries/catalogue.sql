@@ -25,6 +25,11 @@ SELECT
     i.break_year,
     i.break_note,
     i.definition,
+    i.later_breaks,
+    i.version_labels,
+    i.display_unit,
+    i.deflate,
+    i.per_head,
     (
         SELECT string_agg(a.alias, '; ' ORDER BY a.alias)
         FROM indicator_aliases AS a

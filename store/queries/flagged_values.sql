@@ -1,22 +1,29 @@
--- Warnings kept with active batches: the values validation flagged.
+-- Warnings kept with active batches: the values validation flagged, whether each is still the
+-- current value, and the latest analyst decision on it (view value_warnings, migration 0009).
 SELECT
-    i.batch_id,
+    w.batch_id,
     b.file_name,
     b.loaded_at,
-    i.code,
-    i.severity,
-    i.unit_code,
+    w.code,
+    w.severity,
+    w.unit_code,
     u.name AS unit_name,
-    i.indicator_code,
+    w.indicator_code,
     ind.name_vi AS indicator_name,
-    i.year,
-    i.sheet,
-    i.cell,
-    i.raw_value,
-    i.message
-FROM batch_issues AS i
-INNER JOIN active_batches AS b ON i.batch_id = b.batch_id
-LEFT JOIN units AS u ON i.unit_code = u.code
-LEFT JOIN indicators AS ind ON i.indicator_code = ind.code
-WHERE i.severity = 'warning'
-ORDER BY b.loaded_at DESC, i.sheet, i.cell;
+    ind.unit AS indicator_unit,
+    ind.period_type,
+    w.year,
+    w.sheet,
+    w.cell,
+    w.raw_value,
+    w.message,
+    w.is_current,
+    w.decision,
+    w.decided_by,
+    w.decided_at,
+    w.decision_note
+FROM value_warnings AS w
+INNER JOIN batches AS b ON w.batch_id = b.batch_id
+LEFT JOIN units AS u ON w.unit_code = u.code
+LEFT JOIN indicators AS ind ON w.indicator_code = ind.code
+ORDER BY b.loaded_at DESC, w.sheet, w.cell;

@@ -11,7 +11,8 @@ SELECT
     v.origin,
     v.n_units,
     v.n_expected,
-    v.complete
+    v.complete,
+    v.flagged
 FROM indicator_values AS v
 INNER JOIN units AS u ON v.unit_code = u.code
 WHERE

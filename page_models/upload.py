@@ -15,13 +15,13 @@ import pandas as pd
 
 from etl.issues import Issue
 from etl.load.diff import CHANGE_LABELS_VI, diff_summary, diff_values
-from etl.load.pipeline import FileReport, load_content, stored_values
+from etl.load.pipeline import FileReport, check_failed, load_content, stored_values
 from etl.reference.model import Reference
 from store import open_reader
 from vocab.labels import ISSUE_HEADERS
 
 SEVERITY_LABELS_VI = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Thông tin"}
-ACCEPTED_TYPES = ["xlsx", "xlsm", "xls", "csv"]
+ACCEPTED_TYPES = ["xlsx", "xlsm", "xls", "csv", "txt", "tsv"]  # .txt: Excel's "Unicode Text"
 
 
 @dataclass
@@ -54,7 +54,10 @@ class FileCheck:
 
 def check_upload(name: str, content: bytes, db_path: Path, max_bytes: int | None) -> FileCheck:
     """Validate one file and compare it with the current values; writes nothing."""
-    report = load_content(content, name, db_path, dry_run=True, max_bytes=max_bytes)
+    try:
+        report = load_content(content, name, db_path, dry_run=True, max_bytes=max_bytes)
+    except Exception as exc:  # a bug met on this file: the page says so and keeps serving
+        report = check_failed(name, exc)
     con = open_reader(db_path)
     try:
         ref = Reference.from_store(con)

@@ -18,6 +18,7 @@ from etl.load.outcome import as_skipped, issue_order, nothing_loaded, open_quest
 from etl.load.rule import apply_rule
 from etl.questions import Answers, FileAnswers, Question, answered
 from etl.reading.ingest import read_any
+from etl.reading.worker import read_isolated
 from etl.records import Extracted, Value
 from etl.reference.model import Reference
 from etl.resolve.cells import resolve_all
@@ -78,7 +79,7 @@ def check_content(
     """
     answers = answers if answers is not None else FileAnswers()
     ref = Reference.from_store(con)
-    extracted = read_any(content, file_label, ref, answers) if reader is read_any else reader(content, file_label)
+    extracted = read_isolated(content, file_label, ref, answers) if reader is read_any else reader(content, file_label)
     free = extracted.source_kind != "template"
     resolved = resolve_all(
         extracted.cells, ref, file_label, evidence=extracted.year_evidence, answers=answers, strict=not free
@@ -239,7 +240,15 @@ def load_paths(
             )
         except StoreBusyError:
             reports.append(FileReport(path.name, "rejected", issues=[make_issue("store-busy", file=path.name)]))
+        except Exception as exc:  # a bug met on this file: reported, and the other files go on
+            reports.append(check_failed(path.name, exc))
     return reports
+
+
+def check_failed(file_label: str, exc: Exception) -> FileReport:
+    """The report of a file whose check raised: refused with the error's name, nothing written."""
+    detail = f"{type(exc).__name__}: {exc}"[:300]
+    return FileReport(file_label, "rejected", issues=[make_issue("check-failed", file=file_label, detail=detail)])
 
 
 def _unchanged(file_label: str, batch_id: int) -> FileReport:

@@ -6,6 +6,7 @@ from etl import settings
 from page_models.upload import ACCEPTED_TYPES, check_upload, confirm_uploads, name_questions
 from ui import auth, data
 from ui.upload import confirm_form, confirm_names, file_details, overview
+from vocab.text import markdown_escape
 
 user = auth.require("analyst")
 assert user is not None
@@ -17,9 +18,9 @@ st.caption(
 max_mb = int(float(data.app_setting("max_upload_mb", str(settings.get("max_upload_mb")))))
 round_key = st.session_state.setdefault("upload_round", 0)
 for line in st.session_state.pop("upload_results", []):
-    (st.success if line.startswith("Đã nạp") else st.error)(line)
+    (st.success if line.startswith("Đã nạp") else st.error)(markdown_escape(line))
 files = st.file_uploader(
-    f"Tệp số liệu (.xlsx, .xlsm, .xls, .csv; tối đa {max_mb} MB mỗi tệp)",
+    f"Tệp số liệu (.xlsx, .xlsm, .xls, .csv, .txt; tối đa {max_mb} MB mỗi tệp)",
     type=ACCEPTED_TYPES,
     accept_multiple_files=True,
     max_upload_size=max_mb,
@@ -45,7 +46,7 @@ sender_rows = data.query("submission_senders")
 senders = dict(zip(sender_rows["code"], sender_rows["name"], strict=True))
 chosen = {}
 for n, check in enumerate(checks):
-    with st.expander(check.name, expanded=len(checks) == 1 or check.report.status == "rejected"):
+    with st.expander(markdown_escape(check.name), expanded=len(checks) == 1 or check.report.status == "rejected"):
         chosen[check.name] = file_details(check, senders, f"upload_{round_key}_{n}")
 
 questions = name_questions(checks)

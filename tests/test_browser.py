@@ -249,3 +249,57 @@ def test_report_page_builds_and_downloads_the_appendix(server: str) -> None:
         assert Path(word.value.path()).read_bytes()[:2] == b"PK"
         assert page.locator('[data-testid="stException"]').count() == 0
         browser.close()
+
+
+def test_a_hostile_upload_leaves_the_server_serving_and_names_as_text(demo_store: Path, tmp_path: Path) -> None:
+    """The far-cell workbook (which used to abort the whole server) and a label carrying a Markdown
+    link and image: the page refuses the first with its sheet and cell, shows the second as text,
+    and the next page loads."""
+    from playwright.sync_api import sync_playwright
+
+    from access.passwords import hash_password
+    from access.users import secrets_entry
+    from tests import hostile
+
+    db = tmp_path / "store.duckdb"
+    shutil.copyfile(demo_store, db)
+    password = "mật khẩu thử 2023"
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text(secrets_entry("lan", "analyst", "Chị Lan", hash_password(password, cost=4)), encoding="utf-8")
+    far = tmp_path / "xa_XFD1048576.xlsx"
+    far.write_bytes(hostile.far_cell())
+    label = tmp_path / "nhan_markdown.xlsx"
+    label.write_bytes(hostile.values_case([hostile.GOOD[0], [hostile.MARKDOWN_NAME, 1, 2]])())
+    proc, url = start_server(db, "--secrets.files", str(secrets))
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            warm_up(page, url)
+            page.goto(f"{url}/tai-len")
+            page.get_by_label("Mật khẩu").wait_for(timeout=60_000)
+            page.get_by_label("Tên đăng nhập").fill("lan")
+            page.get_by_label("Mật khẩu").fill(password)
+            page.get_by_role("button", name="Đăng nhập").click()
+            page.get_by_role("heading", name="Tải dữ liệu lên").wait_for(timeout=60_000)
+            uploader = page.locator('[data-testid="stFileUploader"] input[type="file"]')
+            uploader.set_input_files([str(far), str(label)])
+            page.get_by_role("heading", name="Kết quả chạy thử").wait_for(timeout=60_000)
+            page.get_by_text("XFD1048576").first.wait_for(timeout=30_000)
+            page.get_by_text("Tên chưa khớp danh mục").wait_for(timeout=30_000)
+            page.wait_for_timeout(500)
+            page.screenshot(path=str(ARTIFACTS / "upload_hostile.png"), full_page=True)
+            assert page.locator('[data-testid="stException"]').count() == 0
+            assert page.locator('a[href*="example.invalid"], img[src*="example.invalid"]').count() == 0
+            shown = page.locator('[data-testid="stMarkdownContainer"]').filter(has_text="[Bấm vào đây](http:")
+            shown.first.wait_for(timeout=10_000)  # the label, as text
+            page.goto(url)  # a new session: the server still serves every page
+            page.get_by_role("heading", name=PAGES[0][1]).wait_for(timeout=60_000)
+            page.goto(f"{url}/xu-huong?chi_tieu=th_tl_cqg&dia_ban=993,999")
+            page.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(timeout=60_000)
+            browser.close()
+        assert proc.poll() is None  # the server is still up
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

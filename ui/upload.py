@@ -14,6 +14,7 @@ from page_models.upload import FileCheck, NameQuestion, issue_counts, issues_fra
 from ui import data
 from vocab.display import format_count
 from vocab.labels import ISSUE_HEADERS
+from vocab.text import markdown_escape
 
 STATUS_TEXT = {
     "validated": "Hợp lệ, sẵn sàng nạp",
@@ -128,7 +129,7 @@ def confirm_form(checks: list[FileCheck]) -> tuple[bool, str, date] | None:
     ready = [c for c in checks if c.can_confirm]
     blocked = [c for c in checks if c.report.status == "rejected"]
     if blocked:
-        st.error(f"{len(blocked)} tệp có lỗi sẽ không được nạp: " + ", ".join(c.name for c in blocked))
+        st.error(f"{len(blocked)} tệp có lỗi sẽ không được nạp: " + ", ".join(markdown_escape(c.name) for c in blocked))
     if not ready:
         return None
     warned = sum(c.n_warnings for c in ready)
@@ -170,7 +171,7 @@ def confirm_names(questions: list[NameQuestion], actor: str) -> bool:
         options = list(dict.fromkeys([*q.suggestions, *names[q.kind]]))
         label = "Đơn vị" if q.kind == "unit" else "Chỉ tiêu"
         cols = st.columns([3, 3, 1], vertical_alignment="bottom")
-        cols[0].markdown(f"**{q.text}**  \n{label.lower()} · {q.where}")
+        cols[0].markdown(f"**{markdown_escape(q.text)}**  \n{label.lower()} · {markdown_escape(q.where)}")
         code = cols[1].selectbox(
             f"{label} đúng là",
             options,
@@ -183,7 +184,7 @@ def confirm_names(questions: list[NameQuestion], actor: str) -> bool:
             try:
                 save_alias(data.db_path(), q.kind, q.text, str(code), actor)
             except AliasError as exc:
-                st.error(str(exc))
+                st.error(markdown_escape(exc))
             else:
                 return True
     return False

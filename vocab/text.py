@@ -143,3 +143,20 @@ def unit_key(name: str) -> str:
     """
     base, _kind = strip_unit_prefix(name)
     return fold_key(base)
+
+
+_ZWSP = "\u200b"
+_AUTOLINK = re.compile(r":(?=//)|(?i:www)(?=\.)|@")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^\"'&])")
+
+
+def markdown_escape(text: object) -> str:
+    """Text from a file or a user, made inert for a widget that renders Markdown: every character
+    that could start a link, an image, emphasis, a heading, a list, a table, HTML, LaTeX ($), a
+    colour or icon directive (:red[…], :material/x:) is backslash-escaped, and line breaks become
+    spaces. Addresses are not turned into links either: a zero-width space after "://", "www" and
+    "@" breaks the automatic links of GitHub-flavoured Markdown, which ignore backslashes.
+    "[Bấm vào đây](http://…)" then reads exactly so, as text (docs/display.md)."""
+    flat = " ".join(str(text).split())
+    flat = _AUTOLINK.sub(lambda m: m.group(0) + _ZWSP, flat)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)

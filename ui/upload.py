@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from etl.issues import blocks_file
 from etl.load.aliases import AliasError, save_alias
 from page_models.upload import FileCheck, NameQuestion, issue_counts, issues_frame, issues_workbook
 from ui import data
@@ -52,7 +53,10 @@ def file_details(check: FileCheck, senders: dict[str, str], key: str) -> str | N
     """The report of one file; returns the sender chosen for it."""
     status = check.report.status
     if status == "rejected":
-        st.error(f"{STATUS_TEXT[status]}: {check.n_errors} lỗi, {check.n_warnings} cảnh báo. Sửa tệp rồi tải lên lại.")
+        refusal = next((i for i in check.report.issues if blocks_file(i)), None)  # why the whole file
+        reason = f"\n\n{markdown_escape(refusal.location)}: {markdown_escape(refusal.message)}" if refusal else ""
+        counts = f"{check.n_errors} lỗi, {check.n_warnings} cảnh báo"
+        st.error(f"{STATUS_TEXT[status]}: {counts}. Sửa tệp rồi tải lên lại.{reason}")
     elif status == "nothing":
         st.warning(STATUS_TEXT[status] + ".")
     elif status == "unchanged":

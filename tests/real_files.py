@@ -16,6 +16,7 @@ from etl.reference.init_store import init_store
 
 REAL = Path(__file__).resolve().parent / "fixtures" / "real"
 HAIPHONG = REAL / "haiphong_truong_pt_quan_2015_2016" / "table.xlsx"  # asks: total row «TỔNG SỐ»
+NGHEAN = REAL / "nghean_hs_phothong_2017" / "table.xlsx"  # asks: whose figures (reporting unit)
 
 
 def real_store(path: Path, registry: str) -> Path:
@@ -64,4 +65,14 @@ def haiphong_2016() -> bytes:
         HAIPHONG,
         {"2015-2016": "2016-2017", "30/12/2016": "29/12/2017", "2,234": "1,108"},
         {"B10": "469", "C10": "217", "B11": "21", "C11": "10", "C33": "4.470"},
+    )
+
+
+def nghean_2018() -> bytes:
+    """Nghệ An's pupils table of the 2018 yearbook: every year one on, the preliminary year's
+    primary pupils revised."""
+    return next_round(
+        NGHEAN,
+        {"Prel.2017": "Prel.2018"},
+        {"B7": "2011", "C7": "2015", "D7": "2016", "E7": "2017", "F9": "262 004"},
     )

@@ -121,3 +121,16 @@ def test_the_command_line_reports_every_file_when_one_kills_its_worker(
         worker_module._SHARED[0].close()
     assert [r.status for r in reports] == ["loaded", "rejected", "loaded"]
     assert reports[1].issues[0].code == "reading-out-of-memory"
+
+
+def test_the_worker_finds_the_project_from_any_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`streamlit run /path/dashboard.py` from elsewhere: the worker still imports the reader."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PYTHONPATH", raising=False)
+    worker = ReadingWorker(memory_mb=0, timeout_s=30)
+    try:
+        assert len(worker.read(hostile.good_workbook(), "tot.xlsx").cells) == 4
+    finally:
+        worker.close()

@@ -23,6 +23,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 from typing import IO, Any, cast
 
 from etl import settings
@@ -32,6 +33,7 @@ from etl.records import Extracted
 from etl.reference.model import Reference
 
 _HEADER = struct.Struct("!Q")
+_ROOT = Path(__file__).resolve().parents[2]
 _MEMORY_SIGNALS = {signal.SIGABRT, signal.SIGKILL}  # an allocation failed (abort) or the kernel killed it
 
 
@@ -105,7 +107,10 @@ class ReadingWorker:
 
     def _running(self) -> subprocess.Popen[bytes]:
         if self._proc is None or self._proc.poll() is not None:
-            env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+            # The project root on the path: a server started from another directory (streamlit run
+            # /path/dashboard.py) imports the project through its script's folder, the worker cannot.
+            path = os.pathsep.join(p for p in (str(_ROOT), os.environ.get("PYTHONPATH", "")) if p)
+            env = {**os.environ, "PYTHONPATH": path, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
             self._proc = subprocess.Popen(
                 [sys.executable, "-m", "etl.reading.worker", str(int(self.memory_mb))],
                 stdin=subprocess.PIPE,

@@ -73,9 +73,10 @@ def test_captions_are_numbered_and_each_has_a_source_line(pack: Pack, document: 
     captions = [(i, p.text) for i, p in enumerate(paragraphs) if p.style.name == "Caption"]
     figures = [t for _, t in captions if t.startswith("Biểu đồ")]
     assert [t.split(".")[0] for t in figures] == [f"Biểu đồ {n}" for n in range(1, len(pack.content.figures) + 1)]
-    # 10 rates, levels and statuses of "Huy động, phổ cập"; 6 of "Tài chính": the budget share, both
-    # amounts nominal and at 2013 prices, and education spending per public-school pupil.
-    assert len(figures) == 16
+    # 10 rates, levels and statuses of "Huy động, phổ cập"; 10 of "Tài chính": the budget share, both
+    # amounts nominal and at 2013 prices, education spending per public-school pupil, recurrent and
+    # capital spending and their shares.
+    assert len(figures) == 20
     for i, text in captions:
         if text.startswith("Biểu đồ"):  # image, caption, source
             assert (

@@ -63,6 +63,13 @@ def _two_columns(doc: DocumentObject, widths_cm: tuple[float, float]) -> tuple[_
             cell.width = Cm(width)
     row_pr = table.rows[0]._tr.get_or_add_trPr()
     row_pr.append(OxmlElement("w:cantSplit"))  # a signature block never splits across pages
+    margins = OxmlElement("w:tblCellMar")  # no cell padding: the columns' widths are the text's
+    for side in ("w:left", "w:right"):
+        edge = OxmlElement(side)
+        edge.set(qn("w:w"), "0")
+        edge.set(qn("w:type"), "dxa")
+        margins.append(edge)
+    table._tbl.tblPr.append(margins)
     left, right = table.rows[0].cells
     return left, right
 

@@ -234,12 +234,12 @@ def test_an_indicator_without_a_task_is_refused(tmp_path: Path) -> None:
 
 
 def test_the_migration_gives_older_stores_the_tasks_of_the_bundled_catalogue(store: Path) -> None:
-    """Migration 0011 fills `task` for stores made before it by a rule; the rule must agree with
+    """Migration 0012 fills `task` for stores made before it by a rule; the rule must agree with
     indicators.csv, or an older store would group findings differently until its next `etl init`."""
     from store import write_session
     from store.migrate import MIGRATIONS_DIR
 
-    sql = (MIGRATIONS_DIR / "0011_resolution_tasks.sql").read_text(encoding="utf-8")
+    sql = (MIGRATIONS_DIR / "0012_resolution_tasks.sql").read_text(encoding="utf-8")
     backfill = sql[sql.index("UPDATE indicators SET task") :]
     indicators, _ = parse_indicators(REFERENCE_DIR / "indicators.csv")
     with write_session(store) as con:

@@ -109,7 +109,9 @@ def centred(doc: DocumentObject, text: str, style: Style) -> Paragraph:
 
 def signature(doc: DocumentObject, draft: Draft) -> None:
     fmt, who = draft.format, draft.issuer
-    doc.add_paragraph()
+    if doc.paragraphs:  # the block never stands alone on a page: it keeps the text before it
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    doc.add_paragraph().paragraph_format.keep_with_next = True
     left, right = _two_columns(doc, (8.0, 8.0))
     label = left.paragraphs[0]
     run_text(label, fmt["recipients_label"].value, fmt["recipients_label"])

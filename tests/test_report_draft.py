@@ -130,6 +130,17 @@ def test_times_new_roman_throughout(built: dict[str, tuple[Draft, bytes]], varia
     assert not themed  # a theme font would win over the named one
 
 
+@pytest.mark.parametrize("variant", list(VARIANT_OPTIONS))
+def test_the_signature_block_keeps_the_text_before_it(built: dict[str, tuple[Draft, bytes]], variant: str) -> None:
+    """A signature alone on a page is not signed: the two paragraphs before its table keep with next."""
+    body = docx.Document(io.BytesIO(built[variant][1])).element.body
+    blocks = list(body.iterchildren())
+    table = next(b for b in blocks if b.tag == qn("w:tbl") and "[Họ và tên người ký]" in "".join(b.itertext()))
+    before = blocks[: blocks.index(table)][-2:]
+    assert [b.tag for b in before] == [qn("w:p"), qn("w:p")]
+    assert all(b.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for b in before)
+
+
 def test_a_districts_report_is_its_standing_committees_with_the_province_beside(
     built: dict[str, tuple[Draft, bytes]],
 ) -> None:

@@ -72,6 +72,7 @@ def check_content(
     *,
     sender_code: str | None = None,
     recipes: bool = True,
+    ref: Reference | None = None,
 ) -> FileReport:
     """Validate one file against the store's reference data and current values.
 
@@ -79,13 +80,15 @@ def check_content(
     ``answers`` are the analyst's answers to this file's questions: the command line reads them
     from ``--answers FILE``, the upload page from its widgets; both come here. Unless ``recipes``
     is False, the answers remembered for the file's sender and layout (etl/load/recipes.py) are
-    used under them; the report says which recipe version, and who the sender is.
+    used under them; the report says which recipe version, and who the sender is. ``ref`` is the
+    store's reference data when the caller has read it already (a command reads it once).
     """
     answers = answers if answers is not None else FileAnswers()
-    report = _check(content, file_label, con, reader, answers)
+    ref = ref if ref is not None else Reference.from_store(con)
+    report = _check(content, file_label, con, reader, answers, ref)
     match = recipe_for(con, report.layout_signature, sender_code, report.unit_code)
     if match.recipe is not None and recipes:
-        report = _check(content, file_label, con, reader, with_recipe(answers, match.recipe))
+        report = _check(content, file_label, con, reader, with_recipe(answers, match.recipe), ref)
         report.recipe = match.recipe
     elif match.recipe is not None:
         report.recipe_ignored = match.recipe
@@ -95,9 +98,13 @@ def check_content(
 
 
 def _check(
-    content: bytes, file_label: str, con: duckdb.DuckDBPyConnection, reader: Reader, answers: FileAnswers
+    content: bytes,
+    file_label: str,
+    con: duckdb.DuckDBPyConnection,
+    reader: Reader,
+    answers: FileAnswers,
+    ref: Reference,
 ) -> FileReport:
-    ref = Reference.from_store(con)
     extracted = read_isolated(content, file_label, ref, answers) if reader is read_any else reader(content, file_label)
     free = extracted.source_kind != "template"
     resolved = resolve_all(

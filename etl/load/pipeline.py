@@ -19,6 +19,7 @@ from etl.load.recipes import Recipe, remembered, save_recipe
 from etl.load.stored import issue_row, observation_row
 from etl.questions import Answers, FileAnswers
 from etl.reading.ingest import read_any
+from etl.reference.model import Reference
 from store import StoreBusyError, fetch_rows, open_reader, write_session
 from store.batches import NewBatch, active_batch_for, answers_key, record_batch
 from store.connection import snapshot_id
@@ -46,9 +47,16 @@ class FileToLoad:
     def sha256(self) -> str:
         return hashlib.sha256(self.content).hexdigest()
 
-    def check(self, con: duckdb.DuckDBPyConnection, reader: Reader) -> FileReport:
+    def check(self, con: duckdb.DuckDBPyConnection, reader: Reader, ref: Reference | None = None) -> FileReport:
         return check_content(
-            self.content, self.file_label, con, reader, self.answers, sender_code=self.sender_code, recipes=self.recipes
+            self.content,
+            self.file_label,
+            con,
+            reader,
+            self.answers,
+            sender_code=self.sender_code,
+            recipes=self.recipes,
+            ref=ref,
         )
 
 
@@ -75,10 +83,11 @@ def load_files(
     con = open_reader(db_path)
     try:
         senders = {str(row[0]) for row in fetch_rows(con, "sender_codes")}
+        ref = Reference.from_store(con)  # once for the command: every file is checked against one snapshot
         reports = []
         for n, item in enumerate(files):
             progress(n, len(files), item.file_label)
-            reports.append(_first_check(item, con, reader, senders, max_bytes))
+            reports.append(_first_check(item, con, reader, ref, senders, max_bytes))
     finally:
         con.close()
     todo = [n for n, report in enumerate(reports) if report.status == "validated"]
@@ -110,14 +119,19 @@ def _busy(label: str) -> FileReport:
 
 
 def _first_check(
-    item: FileToLoad, con: duckdb.DuckDBPyConnection, reader: Reader, senders: set[str], max_bytes: int | None
+    item: FileToLoad,
+    con: duckdb.DuckDBPyConnection,
+    reader: Reader,
+    ref: Reference,
+    senders: set[str],
+    max_bytes: int | None,
 ) -> FileReport:
     label = item.file_label
     if max_bytes is not None and len(item.content) > max_bytes:
         size = f"{format_plain(len(item.content) / 1e6, 1)} MB > {format_plain(max_bytes / 1e6, 1)} MB"
         return FileReport(label, "rejected", issues=[make_issue("file-too-large", file=label, detail=size)])
     try:
-        report = item.check(con, reader)
+        report = item.check(con, reader, ref)
         previous = active_batch_for(con, item.sha256, answers_key(report.answers_used))
     except Exception as exc:  # a bug met on this file: reported, and the other files go on
         return check_failed(label, exc)

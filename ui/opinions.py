@@ -1,0 +1,86 @@
+"""Open-text answers, themes and quotes on the page Ý kiến (analysts only; the page checks the
+role before calling, and every save checks it again)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from page_models.opinion_texts import OpinionInputError, save_quote, save_theme, texts_table, withdraw_quote
+from page_models.opinions import breakdown_names
+from ui import auth, data
+
+
+def _author() -> str:
+    user = auth.current_user()
+    if user is None or not user.can("analyst"):
+        st.error("Chỉ chuyên viên tổng hợp hoặc quản trị viên được xem và sửa ý kiến tự do.")
+        st.stop()
+    assert user is not None
+    return user.name
+
+
+def open_texts(round_label: str, units: pd.DataFrame) -> None:
+    _author()
+    st.divider()
+    st.subheader("Ý kiến tự do (chỉ chuyên viên)")
+    if message := st.session_state.pop("opinion_saved", None):
+        st.success(message)
+    texts = data.query("survey_texts", survey_code=None)
+    if texts.empty:
+        st.info("Đợt này không có câu trả lời tự do.")
+        return
+    headers = dict(zip(texts["question_code"], texts["header"], strict=False))
+    left, right = st.columns([2, 1])
+    query = left.text_input("Tìm trong ý kiến (gõ có hoặc không dấu)", key="op_search", placeholder="ví dụ: phong hoc")
+    question = right.selectbox("Câu hỏi", list(headers), format_func=headers.__getitem__, key="op_text_question")
+    table = texts_table(
+        texts, query, question, round_label, breakdown_names(units, "district"), breakdown_names(units, "group")
+    )
+    st.caption(f"{len(table)} ý kiến; số điện thoại, e-mail và số giấy tờ đã được che khi nạp.")
+    st.dataframe(table.drop(columns=["batch_id", "response_no", "question_code"]), hide_index=True, width="stretch")
+    if table.empty:
+        return
+    picked = st.selectbox(
+        "Chọn một ý kiến để gắn chủ đề hoặc giữ làm trích dẫn",
+        list(table.index),
+        format_func=lambda i: f"{str(table.at[i, 'Địa bàn']) or '—'} · {str(table.at[i, 'Ý kiến'])[:90]}",
+        key="op_pick",
+    )
+    row = table.loc[picked]
+    ids = (int(row["batch_id"]), int(row["response_no"]), str(row["question_code"]))
+    with st.form("op_theme", clear_on_submit=True):
+        theme = st.text_input("Chủ đề", placeholder="ví dụ: thiếu giáo viên")
+        if st.form_submit_button("Gắn chủ đề"):
+            _try(lambda: save_theme(data.db_path(), *ids, theme, _author()), "chủ đề")
+    with st.form("op_quote"):
+        text = st.text_area("Trích dẫn cho báo cáo (bỏ tên người, tên trường nếu có)", value=str(row["Ý kiến"]))
+        if st.form_submit_button("Giữ làm trích dẫn"):
+            _try(lambda: save_quote(data.db_path(), *ids, text, _author()), "trích dẫn")
+    quotes = data.query("survey_quotes", survey_code=None)
+    if not quotes.empty:
+        st.markdown("**Trích dẫn đã giữ cho báo cáo**")
+        st.dataframe(
+            quotes[["quote_id", "round_label", "text", "author"]].rename(
+                columns={"quote_id": "Số", "round_label": "Đợt", "text": "Trích dẫn", "author": "Người chọn"}
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+        gone = st.selectbox("Bỏ trích dẫn số", [int(q) for q in quotes["quote_id"]], key="op_withdraw")
+        if st.button("Bỏ trích dẫn", key="op_withdraw_button"):
+            withdraw_quote(data.db_path(), gone, _author())
+            st.session_state["opinion_saved"] = f"Đã bỏ trích dẫn số {gone} (vẫn giữ trong lịch sử)."
+            st.rerun()
+
+
+def _try(save: Callable[[], int], what: str) -> None:
+    try:
+        saved = save()
+    except OpinionInputError as exc:
+        st.error(str(exc))
+    else:
+        st.session_state["opinion_saved"] = f"Đã lưu {what} số {saved}."
+        st.rerun()

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from store import fetch_df, open_reader
 
+QUESTIONNAIRE_DIR = Path(__file__).resolve().parents[1] / "data" / "questionnaire"
+
 
 def add_survey_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("survey", parents=[common], help="opinion surveys: Google Forms / Microsoft Forms exports")
@@ -28,10 +30,37 @@ def add_survey_parser(sub: argparse._SubParsersAction, common: argparse.Argument
     q.add_argument("--no-recipes", action="store_true", help="ignore remembered answers")
     q.add_argument("--remember", action="store_true", help="remember the answers for the sender and layout")
     actions.add_parser("list", parents=[common], help="list the survey batches")
+    q = actions.add_parser(
+        "questionnaire", parents=[common], help="write the ready questionnaire: DOCX (Microsoft Forms) and Apps Script"
+    )
+    q.add_argument("--out", type=Path, default=QUESTIONNAIRE_DIR, help=f"folder (default {QUESTIONNAIRE_DIR})")
 
 
 def cmd_survey(args: argparse.Namespace, db: Path) -> int:
+    if args.action == "questionnaire":
+        return _questionnaire(args.out, db)
     return _load(args, db) if args.action == "load" else _list(db)
+
+
+def _questionnaire(out: Path, db: Path) -> int:
+    """One DOCX and one Apps Script per respondent family; the district list from the store's
+    registry when there is a store (else a typed answer)."""
+    from etl.load.surveys.form_files import FAMILIES, apps_script, questionnaire_docx
+    from etl.load.surveys.questionnaire import shipped_questionnaire
+    from etl.reference.model import Reference
+
+    districts: list[str] = []
+    if db.exists():
+        with open_reader(db) as con:
+            ref = Reference.from_store(con)
+        districts = [u.name for u in ref.units.values() if u.kind != "province" and u.valid_to is None]
+    out.mkdir(parents=True, exist_ok=True)
+    form = shipped_questionnaire()
+    for family in FAMILIES:
+        (out / f"phieu_{family.code}.docx").write_bytes(questionnaire_docx(form, family, districts))
+        (out / f"phieu_{family.code}.gs").write_text(apps_script(form, family, districts), encoding="utf-8")
+        print(f"Đã ghi {out / f'phieu_{family.code}.docx'} và {out / f'phieu_{family.code}.gs'}")
+    return 0
 
 
 def _load(args: argparse.Namespace, db: Path) -> int:

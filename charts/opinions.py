@@ -16,7 +16,7 @@ from vocab.display import format_rate
 _NEG = ("#b2182b", "#ef8a62")  # most negative first
 _MID = "#d1d5db"
 _POS = ("#67a9cf", "#2166ac")  # least positive first
-AXIS_TITLE_VI = "% người trả lời (trái: không đồng ý / không hài lòng; phải: đồng ý / hài lòng)"
+AXIS_TITLE_VI = "% người trả lời (← tiêu cực · tích cực →)"
 
 
 def diverging_figure(distributions: Sequence[Distribution], names: Mapping[Hashable, str]) -> go.Figure:

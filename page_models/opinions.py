@@ -61,6 +61,7 @@ class OpinionsView:
     n_respondents: int = 0
     headline: str = ""
     shares: pd.DataFrame = field(default_factory=pd.DataFrame)
+    share_rows: list[Share] = field(default_factory=list)  # the same shares, as numbers
     figure: go.Figure | None = None
     options: pd.DataFrame = field(default_factory=pd.DataFrame)
     change: str | None = None
@@ -90,6 +91,7 @@ def build_opinions(
         shares = positive_shares(chosen, key)
         view.headline = headline(shares[0], question)
         view.shares = share_table(shares, names, by, question)
+        view.share_rows = shares
         view.figure = diverging_figure(likert_distribution(chosen, key), names)
         view.change = _change(rows, rounds, question)
     else:
@@ -168,22 +170,50 @@ def share_table(shares: list[Share], names: Mapping[Hashable, str], by: str, que
 
 
 def _change(rows: list[dict[str, Any]], rounds: list[str], question: QuestionChoice) -> str | None:
+    """The first and the latest round of the question, like for like: only the respondent groups
+    asked in both rounds (a round that added parents is not compared with teachers alone)."""
     if len(rounds) < 2:
         return None
-    same = [r for r in rows if r["question_code"] == question.code]
     first, last = rounds[0], rounds[-1]
+    same = [r for r in rows if r["question_code"] == question.code]
+    in_both = _groups(same, first) & _groups(same, last)
+    same = [r for r in same if _group(r) in in_both]
     change = round_change(same, first, last)
     if change.points is None:
         return f"Không so sánh được đợt {first} với đợt {last}: một đợt có dưới {MIN_CELL} người trả lời câu này."
     word = POSITIVE_VI.get(question.scale or "", "tích cực")
     sign = "+" if change.points > 0 else ""
+    who = ", ".join(sorted(groups()[g].label_vi.lower() if g else UNKNOWN_VI["group"].lower() for g in in_both))
     return (
-        f"So với đợt {first}: tỷ lệ {word} {format_rate(100 * (change.first.share or 0))} → "
-        f"{format_rate(100 * (change.last.share or 0))} "
+        f"So với đợt {first} (cùng nhóm đối tượng: {who}): tỷ lệ {word} "
+        f"{format_rate(100 * (change.first.share or 0))} → {format_rate(100 * (change.last.share or 0))} "
         f"({sign}{format_rate(change.points).removesuffix('%')} điểm phần trăm; "
         f"n = {format_count(change.first.n)} và {format_count(change.last.n)}; {SAMPLE_NOTE_VI})."
     )
 
 
+def _group(row: Mapping[str, Any]) -> str:
+    return row["group_code"] if isinstance(row["group_code"], str) else ""
+
+
+def _groups(rows: list[dict[str, Any]], round_label: str) -> set[str]:
+    return {_group(r) for r in rows if str(r["round_label"]) == round_label and r.get("side") in ("neg", "mid", "pos")}
+
+
 def task_label(task: int | None) -> str:
     return f"Nhiệm vụ {task}: {task_names().get(task, '')}" if task else "Không gắn nhiệm vụ"
+
+
+def opinions_for_indicator(answers: pd.DataFrame, indicator_code: str) -> list[str]:
+    """One line per scale question mapped to the indicator (latest round with answers to it):
+    the share agreeing or satisfied among all respondents, its n and interval, the round."""
+    rows = [r for r in records(answers) if indicator_code in str(r["indicators"] or "").split(";")]
+    lines = []
+    for question in _questions(rows):
+        if question.kind != "likert":
+            continue
+        asked = [r for r in rows if r["question_code"] == question.code]
+        last = rounds_of(asked)[-1]
+        total = positive_shares([r for r in asked if str(r["round_label"]) == last], lambda r: "")[0]
+        lines.append(f"«{question.header}» (đợt {last}): {headline(total, question)}")
+    return lines

@@ -52,3 +52,36 @@ def test_a_store_without_surveys_says_how_to_load_one(
 ) -> None:
     at = _page(store, monkeypatch, users, "viewer")
     assert "python -m etl survey load" in texts(at)
+
+
+def test_the_trend_page_shows_what_the_mapped_question_says(demo_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.test_pages import open_page
+
+    at = open_page(demo_store, monkeypatch, "pages/xu_huong.py", chi_tieu="th_tl_phong_kc")
+    shown = "\n".join(str(m.value) for m in at.markdown)
+    assert "Ý kiến liên quan" in shown and "Mức độ hài lòng với phòng học và thiết bị dạy học" in shown
+    assert "mẫu tự nguyện, chỉ tham khảo" in shown
+    other = open_page(demo_store, monkeypatch, "pages/xu_huong.py", chi_tieu="mn_truong")
+    assert "Ý kiến liên quan" not in "\n".join(str(m.value) for m in other.markdown)
+
+
+def test_the_report_section_compares_like_with_like_and_quotes(demo_store: Path) -> None:
+    from docx import Document
+
+    from report import docx_layout as layout
+    from report.opinions import SECTION_TITLE, add_opinion_section
+    from store import fetch_df, open_reader
+
+    with open_reader(demo_store) as con:
+        answers = fetch_df(con, "survey_answers", {"survey_code": None})
+        quotes = fetch_df(con, "survey_quotes", {"survey_code": None})
+        units = fetch_df(con, "units")
+    doc = Document()
+    layout.setup_document(doc)
+    assert add_opinion_section(doc, answers, quotes, units) > 0
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert SECTION_TITLE in text and "Nhiệm vụ 6:" in text and "mẫu tự nguyện, chỉ tham khảo" in text
+    # 2018 asked teachers and school leaders only: the change is computed for those groups alone.
+    assert "So với đợt 2018 (cùng nhóm đối tượng: cán bộ quản lý giáo dục, giáo viên)" in text
+    assert all(f"“{q}”" in text for q in quotes["text"])
+    assert "0987 654 321" not in text

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from page_models.opinion_texts import OpinionInputError, save_quote, save_theme, texts_table, withdraw_quote
-from page_models.opinions import breakdown_names
+from page_models.opinions import breakdown_names, opinions_for_indicator
 from ui import auth, data
 
 
@@ -84,3 +84,12 @@ def _try(save: Callable[[], int], what: str) -> None:
     else:
         st.session_state["opinion_saved"] = f"Đã lưu {what} số {saved}."
         st.rerun()
+
+
+def related_opinions(indicator_code: str) -> None:
+    """Beside an indicator: what the survey questions mapped to it say (aggregates only)."""
+    lines = opinions_for_indicator(data.query("survey_answers", survey_code=None), indicator_code)
+    if lines:
+        st.markdown("**Ý kiến liên quan** (khảo sát; chi tiết ở trang Ý kiến)")
+        for line in lines:
+            st.markdown(f"- {line}")

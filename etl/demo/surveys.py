@@ -103,7 +103,7 @@ def ms_export(rng: random.Random, n: int, start: datetime, lean: float) -> bytes
     asked = [
         q.text_vi
         for q in form.questions
-        if (q.kind in {"likert", "checkbox", "text"} and "phu_huynh" in q.groups) or q.kind == "text"
+        if q.kind in {"likert", "checkbox", "text"} and ({"phu_huynh", "*"} & set(q.groups) or q.kind == "text")
     ]
     workbook = openpyxl.Workbook()
     sheet = workbook.active

@@ -6,7 +6,7 @@ import streamlit as st
 from page_models.opinions import BREAKDOWNS_VI, SUPPRESSED_NOTE_VI, build_opinions, task_label
 from ui import auth, data
 from ui.components import page_header
-from ui.opinions import open_texts
+from ui.opinions import open_texts, survey_upload
 
 auth.require("viewer")
 
@@ -18,6 +18,8 @@ f = page_header(
 )
 if f is None:
     st.stop()
+if auth.can("analyst"):
+    survey_upload()
 answers = data.query("survey_answers", survey_code=None)
 units = data.query("units")
 if answers.empty:

@@ -85,3 +85,42 @@ def test_the_report_section_compares_like_with_like_and_quotes(demo_store: Path)
     assert "So với đợt 2018 (cùng nhóm đối tượng: cán bộ quản lý giáo dục, giáo viên)" in text
     assert all(f"“{q}”" in text for q in quotes["text"])
     assert "0987 654 321" not in text
+
+
+def test_only_analysts_get_the_survey_upload(
+    demo_store: Path, monkeypatch: pytest.MonkeyPatch, users: dict[str, dict[str, str]]
+) -> None:
+    viewer = _page(demo_store, monkeypatch, users, "viewer")
+    assert not viewer.get("file_uploader") and not any("Nạp tệp khảo sát" in e.label for e in viewer.expander)
+    analyst = _page(demo_store, monkeypatch, users, "analyst")
+    assert any("Nạp tệp khảo sát" in e.label for e in analyst.expander)
+
+
+def test_the_page_upload_checks_asks_and_loads_like_the_command_line(store: Path) -> None:
+    from page_models.opinion_upload import check_survey_upload, confirm_survey_upload
+    from tests.survey_exports import EMAIL, ms_forms_xlsx
+
+    check = check_survey_upload(store, ms_forms_xlsx(), "ms.xlsx", {}, "2023")
+    assert check.report.ok and "bỏ 2 cột dữ liệu cá nhân" in check.summary
+    assert list(check.columns["Là"][:5]) == [
+        "thông tin của biểu mẫu",
+        "thông tin của biểu mẫu",
+        "thời điểm gửi",
+        "dữ liệu cá nhân: bỏ khi nạp",
+        "dữ liệu cá nhân: bỏ khi nạp",
+    ]
+    assert "survey-unknown-district" in set(check.issues["Mã"]) and EMAIL not in check.issues.to_string()
+    [question] = check.report.open_questions
+    answers = {(question.kind, question.key): "998"}
+    assert not check_survey_upload(store, ms_forms_xlsx(), "ms.xlsx", answers, "2023").report.open_questions
+    loaded = confirm_survey_upload(store, ms_forms_xlsx(), "ms.xlsx", answers, "2023", "lan", "thử")
+    assert loaded.status == "loaded" and loaded.round_label == "2023"
+
+
+def test_an_upload_already_loaded_says_so(store: Path) -> None:
+    from page_models.opinion_upload import check_survey_upload, confirm_survey_upload
+    from tests.survey_exports import google_csv
+
+    loaded = confirm_survey_upload(store, google_csv(), "g.csv", {}, None, "lan", None)
+    again = check_survey_upload(store, google_csv(), "g.csv", {}, None)
+    assert again.report.status == "unchanged" and f"đã nạp ở lô số {loaded.batch_id}" in again.summary

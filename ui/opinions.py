@@ -8,7 +8,9 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from etl import settings
 from page_models.opinion_texts import OpinionInputError, save_quote, save_theme, texts_table, withdraw_quote
+from page_models.opinion_upload import check_survey_upload, confirm_survey_upload
 from page_models.opinions import breakdown_names, opinions_for_indicator
 from ui import auth, data
 
@@ -93,3 +95,60 @@ def related_opinions(indicator_code: str) -> None:
         st.markdown("**Ý kiến liên quan** (khảo sát; chi tiết ở trang Ý kiến)")
         for line in lines:
             st.markdown(f"- {line}")
+
+
+def survey_upload() -> None:
+    """Load a survey export: the dry run, its questions answered here, then confirm."""
+    author = _author()
+    with st.expander("Nạp tệp khảo sát (Google Forms .csv hoặc Microsoft Forms .xlsx)", icon=":material/upload:"):
+        max_mb = int(float(data.app_setting("max_upload_mb", str(settings.get("max_upload_mb")))))
+        file = st.file_uploader(
+            "Tệp kết quả tải từ biểu mẫu", type=["csv", "xlsx"], key="op_upload", max_upload_size=max_mb
+        )
+        round_label = st.text_input("Đợt khảo sát (để trống: năm của câu trả lời cuối)", key="op_upload_round")
+        if file is None:
+            st.caption(
+                "Cột họ tên, e-mail, số điện thoại, số giấy tờ được bỏ khi nạp; số điện thoại, e-mail trong "
+                "câu trả lời được che. Tệp lưu kèm lô là tệp đã bỏ các thông tin đó."
+            )
+            return
+        content = file.getvalue()
+        if st.session_state.get("survey_loaded_file") != file.name:
+            st.session_state.pop("survey_loaded", None)
+        if message := st.session_state.get("survey_loaded"):
+            st.success(message)
+        answers: dict[tuple[str, str], str] = st.session_state.setdefault(f"op_upload_answers:{file.name}", {})
+        check = check_survey_upload(data.db_path(), content, file.name, answers, round_label.strip() or None)
+        (st.error if check.report.status == "rejected" else st.info)(check.summary)
+        dropped = [p.header for p in check.report.dropped]
+        if dropped:
+            st.markdown("**Cột dữ liệu cá nhân bỏ khi nạp:** " + "; ".join(dropped))
+        st.dataframe(check.columns, hide_index=True, width="stretch")
+        if not check.issues.empty:
+            st.dataframe(check.issues, hide_index=True, width="stretch")
+        defaults: dict[tuple[str, str], str] = {}
+        for n, q in enumerate(check.report.questions):  # answered ones too, so an answer can be changed
+            values = [o.value for o in q.options]
+            labels = {o.value: o.label_vi for o in q.options}
+            chosen = q.answer if q.answer in values else q.best_guess
+            start = values.index(chosen) if chosen in values else len(values) - 1
+            picked = st.selectbox(q.prompt_vi, values, index=start, format_func=labels.__getitem__, key=f"op_q_{n}")
+            defaults[(q.kind, q.key)] = picked
+            if picked != values[start] and answers.get((q.kind, q.key)) != picked:
+                answers[(q.kind, q.key)] = picked
+                st.rerun()
+        if check.report.open_questions:
+            st.caption("Câu hỏi chưa trả lời được nạp theo lựa chọn đang hiện khi xác nhận.")
+        note = st.text_input("Ghi chú kèm lô", key="op_upload_note")
+        if st.button("Xác nhận nạp", type="primary", disabled=not check.report.ok, key="op_confirm"):
+            given = {**defaults, **answers}
+            loaded = confirm_survey_upload(
+                data.db_path(), content, file.name, given, round_label.strip() or None, author, note or None
+            )
+            if loaded.status == "loaded":
+                st.session_state.pop(f"op_upload_answers:{file.name}", None)
+                st.session_state["opinion_saved"] = (
+                    f"Đã nạp lô số {loaded.batch_id}: {len(loaded.responses)} người trả lời."
+                )
+                st.rerun()
+            st.warning(loaded.issues[0].message if loaded.issues else "Không nạp được tệp.")

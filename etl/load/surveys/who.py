@@ -35,14 +35,12 @@ class WhoResolver:
             return None, False
         self.counts[(kind, value)] += 1
         given = self.answers.get(kind, value)
+        code = find(value)
+        if code is None and (kind, value) not in self.asked:  # asked, and listed with its answer if given
+            self.asked[(kind, value)] = self._question(kind, value, cell)
         if given is not None:
             return (None if given == SKIP else given), False
-        code = find(value)
-        if code is not None:
-            return code, False
-        if (kind, value) not in self.asked:
-            self.asked[(kind, value)] = self._question(kind, value, cell)
-        return None, True
+        return code, code is None
 
     def _question(self, kind: str, value: str, cell: str) -> Question:
         shown = mask_text(value)[0]

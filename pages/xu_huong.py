@@ -7,8 +7,9 @@ from page_models.tables import exported, formatted
 from page_models.trend import build_trend
 from ui import auth, data, inputs
 from ui.boundaries import boundary_values
+from ui.charts import chart
 from ui.components import page_header
-from ui.downloads import chart_downloads, source_for, table_downloads
+from ui.downloads import source_for, table_downloads
 from ui.history import value_history
 from vocab.labels import FLAG_NOTE, PARTIAL_NOTE
 
@@ -25,9 +26,8 @@ if view.note:
     st.info(view.note)
 if shown.note:
     st.caption(shown.note)
-st.plotly_chart(view.figure, key="trend_chart")
 source = source_for([f.indicator_code])
-chart_downloads(view.figure, title=view.title, unit=view.unit, source=source, key="trend_chart")
+chart(view.figure, title=view.title, unit=view.unit, source=source, key="trend_chart", subtitle=view.period_text)
 if view.change_text:
     st.markdown(view.change_text)
 for text in view.verdict_texts:

@@ -11,7 +11,7 @@ import pandas as pd
 from analysis.rounds import Round
 from analysis.versions import breaks_of
 from charts.colors import unit_colors
-from vocab.display import cell_state
+from vocab.display import MISSING, cell_state
 
 
 @dataclass(frozen=True)
@@ -102,3 +102,20 @@ def cell_states(values: pd.DataFrame) -> pd.Series:
         )
     ]
     return pd.Series(states, index=values.index, dtype=object)
+
+
+def with_dashes(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table for reading: every empty text cell, and every empty cell of a column of whole numbers
+    (years), shown as "—" (never "None" or a blank that reads as 0)."""
+    out = frame.copy()
+    for column in out.columns:
+        values = out[column]
+        if not values.isna().any():
+            continue
+        if pd.api.types.is_numeric_dtype(values):
+            present = values.dropna()
+            if (present == present.round()).all():
+                out[column] = [MISSING if pd.isna(v) else str(int(v)) for v in values]
+        else:
+            out[column] = values.astype(object).where(values.notna(), MISSING)
+    return out

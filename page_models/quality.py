@@ -28,6 +28,12 @@ FLAGGED_COLUMNS = {
     "sheet": "Trang",
     "cell": "Ô",
 }
+MISSING_COLUMNS = {
+    "unit_name": "Địa bàn",
+    "name_vi": "Chỉ tiêu",
+    "n_missing": "Số năm thiếu",
+    "missing_text": "Các năm thiếu",
+}
 SUMS_COLUMNS = {
     "indicator_name": "Chỉ tiêu",
     "year_text": "Năm",
@@ -45,6 +51,7 @@ class QualityView:
     flagged_table: pd.DataFrame  # the same for reading: FLAGGED_COLUMNS
     sums: pd.DataFrame
     sums_table: pd.DataFrame  # for reading: SUMS_COLUMNS
+    missing_table: pd.DataFrame  # for reading and download: MISSING_COLUMNS
 
 
 def build_quality(
@@ -66,12 +73,29 @@ def build_quality(
     known = None if round_ is None else last_known_years(catalogue, round_)
     return QualityView(
         coverage=coverage_matrix(coverage, units, catalogue, year_list, only_expected=True, known_until=known),
-        missing=missing_summary(coverage, units, catalogue, year_list, only_expected=True, known_until=known),
+        missing=(
+            missing := missing_summary(coverage, units, catalogue, year_list, only_expected=True, known_until=known)
+        ),
         flagged=flagged,
         flagged_table=flagged_table(flagged),
         sums=sums,
         sums_table=sums_table(sums),
+        missing_table=missing_table(missing, catalogue),
     )
+
+
+def missing_table(missing: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
+    """The gaps with Vietnamese headers; the years as the indicator's period writes them ("2013-2014")."""
+    if missing.empty:
+        return pd.DataFrame(columns=list(MISSING_COLUMNS.values()))
+    periods = missing["indicator_code"].map(catalogue.set_index("code")["period_type"])
+    out = missing.assign(
+        missing_text=[
+            ", ".join(year_label(int(y), str(p or "calendar_year")) for y in years) if len(years) else "—"
+            for years, p in zip(missing["missing_years"], periods, strict=True)
+        ]
+    )
+    return out[list(MISSING_COLUMNS)].rename(columns=MISSING_COLUMNS)
 
 
 def flag_status(row: Mapping[str, Any]) -> str:

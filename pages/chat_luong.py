@@ -38,18 +38,8 @@ st.subheader("Chỉ tiêu còn thiếu")
 if view.missing.empty:
     st.success("Không thiếu số liệu nào trong giai đoạn đã chọn.")
 else:
-    st.dataframe(
-        view.missing[["unit_name", "name_vi", "n_missing", "missing_years"]],
-        column_config={
-            "unit_name": "Địa bàn",
-            "name_vi": "Chỉ tiêu",
-            "n_missing": "Số năm thiếu",
-            "missing_years": "Các năm thiếu",
-        },
-        hide_index=True,
-        width="stretch",
-    )
-    table_downloads(view.missing, title="Chỉ tiêu còn thiếu", key="missing", index=False)
+    st.dataframe(view.missing_table, hide_index=True, width="stretch")
+    table_downloads(view.missing_table, title="Chỉ tiêu còn thiếu", key="missing", index=False)
 st.subheader("Giá trị bị cảnh báo khi nạp")
 if view.flagged.empty:
     st.success("Không có giá trị nào bị cảnh báo.")

@@ -101,21 +101,25 @@ def district_map(
         hovertemplate="%{customdata}<extra></extra>",
     )
     sizes = [_PanelSize(DESK_WIDTH, len(panels)), _PanelSize(PHONE_WIDTH, len(panels))]
+    phone_px = 0.0  # the height the tiles take on a phone (there they are as wide as the screen allows)
     for col, panel in enumerate(panels, start=1):
         rows = panel.values.assign(value=pd.to_numeric(panel.values["value"], errors="coerce"))
         drawn = _Panel(fig, col, classes, common, indicator_name, unit, panel.title, sizes)
         if geojson is not None:
             _shapes(drawn, rows, geojson, code_property)
         else:
-            _tiles(drawn, rows)
+            phone_px = max(phone_px, _tiles(drawn, rows))
     # The traces hold classes and coordinates; the numbers go with the figure for the data export.
     table = pd.DataFrame({p.title: p.values.set_index("unit_name")["value"].astype(float) for p in panels}).astype(
         object
     )
     table = table.where(table.notna(), None)
-    fig.update_layout(
-        meta=dict(table=dict(index=list(table.index), columns=list(table.columns), data=table.to_numpy().tolist()))
+    meta: dict[str, Any] = dict(
+        table=dict(index=list(table.index), columns=list(table.columns), data=table.to_numpy().tolist())
     )
+    if phone_px:
+        meta["phone"] = dict(height=int(sum(_MAP_MARGINS[:1]) + phone_px + 10))
+    fig.update_layout(meta=meta)
     class_legend(fig, classes)
     apply_style(fig, "", legend="right", height=MAP_HEIGHT)
     fig.update_layout(margin=dict(l=10, r=10, t=70, b=10), legend=dict(title=dict(text=unit_title(unit))))
@@ -158,7 +162,8 @@ class _Panel:
     sizes: list[_PanelSize]
 
 
-def _tiles(p: _Panel, rows: pd.DataFrame) -> None:
+def _tiles(p: _Panel, rows: pd.DataFrame) -> float:
+    """The tile map of one panel; returns the height its tiles take on a phone (px)."""
     fig, classes, common, col, unit = p.fig, p.classes, p.common, p.col, p.unit
     rows = _tile_positions(rows)
     n_rows, n_cols = int(rows["tile_row"].max()) + 1, int(rows["tile_col"].max()) + 1
@@ -170,6 +175,7 @@ def _tiles(p: _Panel, rows: pd.DataFrame) -> None:
     labels = _labels(rows, unit)
     names = [_short(str(n)) for n in rows["unit_name"]]
     tiles = []
+    side = 0.0
     for size in p.sizes:
         w, h = size.box()
         side = min(w / n_cols, h / n_rows) - 4
@@ -200,6 +206,7 @@ def _tiles(p: _Panel, rows: pd.DataFrame) -> None:
     axis = dict(showticklabels=False, showgrid=False, zeroline=False, showline=False)
     fig.update_xaxes(axis, row=1, col=col, constrain="domain")
     fig.update_yaxes(axis, row=1, col=col, autorange="reversed", scaleanchor=f"x{'' if col == 1 else col}")
+    return (side + 4) * n_rows  # the last size is the phone's
 
 
 def _tile_positions(rows: pd.DataFrame) -> pd.DataFrame:

@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         per_format: dict[str, list[float]] = {"png": [], "svg": []}
         sizes: dict[str, list[int]] = {"png": [], "svg": []}
         for fig in figures:
-            caption = Caption("Biểu đồ", "Đơn vị tính: %", "Nguồn: Sở GD&ĐT.", ("1. 2016: Nâng cấp",), True)
+            caption = Caption("Biểu đồ", "Đơn vị tính: %", "Nguồn: Sở GD&ĐT.", True)
             for fmt, render in (("png", images.figure_png), ("svg", images.figure_svg)):
                 runs = []
                 for _ in range(args.repeats):

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from page_models.quality import build_quality
+from page_models.quality import build_quality, coverage_text
 from ui import auth, data
+from ui.charts import desk_and_phone
 from ui.components import page_header
 from ui.downloads import table_downloads
 from ui.history import value_history
@@ -25,14 +26,23 @@ view = build_quality(
     f.round,
 )
 st.subheader("Mức đầy đủ số liệu (tỷ lệ chỉ tiêu có số liệu)")
-st.dataframe(
-    view.coverage.rename_axis("Địa bàn"),
-    column_config={
-        str(y): st.column_config.ProgressColumn(str(y), format="percent", min_value=0, max_value=1)
-        for y in view.coverage.columns
-    },
-    width="stretch",
-)
+desk, phone = desk_and_phone("coverage")
+with desk:
+    st.dataframe(
+        view.coverage.rename_axis("Địa bàn"),
+        column_config={
+            str(y): st.column_config.ProgressColumn(str(y), format="percent", min_value=0, max_value=1)
+            for y in view.coverage.columns
+        },
+        width="stretch",
+    )
+with phone:  # the shares as text in narrow columns: four or five years fit a phone's width
+    st.dataframe(
+        coverage_text(view.coverage),
+        column_config={"_index": st.column_config.TextColumn("Địa bàn", width="small")}
+        | {str(y): st.column_config.TextColumn(str(y), width=48) for y in view.coverage.columns},
+        width="stretch",
+    )
 table_downloads(view.coverage, title="Mức đầy đủ số liệu", key="coverage")
 st.subheader("Chỉ tiêu còn thiếu")
 if view.missing.empty:

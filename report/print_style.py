@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import plotly.graph_objects as go
 
+from charts.labels import chart_notes
 from report.fonts import EXPORT_FONT
 
 __all__ = ["PRINT_HEIGHT", "PRINT_WIDTH", "Caption", "framed_figure", "print_figure"]
@@ -34,8 +35,10 @@ def _two_lines(labels: Any) -> list[str]:
     return texts
 
 
-def print_figure(fig: go.Figure | dict[str, Any]) -> dict[str, Any]:
-    """The figure as a plotly dict laid out for print."""
+def print_figure(fig: go.Figure | dict[str, Any], caption: Caption | None = None) -> dict[str, Any]:
+    """The figure as a plotly dict laid out for print: a legend at the foot gets its own room under the
+    axis, and the chart's notes (numbered events and breaks, charts.labels) are written under it.
+    With a ``caption`` (a download) it also carries its title, source and demo mark: ``framed_figure``."""
     spec = fig.to_dict() if isinstance(fig, go.Figure) else {**fig, "layout": dict(fig.get("layout", {}))}
     layout = spec["layout"]
     layout |= {"width": PRINT_WIDTH, "height": max(PRINT_HEIGHT, int(layout.get("height") or 0))}
@@ -57,12 +60,17 @@ def print_figure(fig: go.Figure | dict[str, Any]) -> dict[str, Any]:
         else t
         for t in spec.get("data", [])
     ]
+    notes = list(chart_notes(spec))
+    lines = [*notes, caption.source] if caption else notes
+    _frame(spec, caption, [line for line in lines if line])
     return spec
 
 
 ILLUSTRATIVE_MARK = "DỮ LIỆU MINH HỌA"
 _LINE_PX = 17  # a 12 px footer line
 _TITLE_PX = 58  # title (17 px) and subtitle (13 px) above the plot
+_LEGEND_ROW_PX = 22
+_LEGEND_PER_ROW = 3  # names of 20-odd characters at 13 px across 800 px
 
 
 @dataclass(frozen=True)
@@ -72,8 +80,13 @@ class Caption:
     title: str
     subtitle: str = ""  # the unit and the period
     source: str = ""
-    notes: Sequence[str] = field(default_factory=tuple)
     illustrative: bool = False
+
+
+def framed_figure(fig: go.Figure | dict[str, Any], caption: Caption) -> dict[str, Any]:
+    """The print layout with the title and subtitle above the plot, the notes and the source under it,
+    and a faint "DỮ LIỆU MINH HỌA" across the plot when the data are illustrative."""
+    return print_figure(fig, caption)
 
 
 def _wrapped(lines: Sequence[str], width_px: int, size: int = 12) -> list[str]:
@@ -81,51 +94,62 @@ def _wrapped(lines: Sequence[str], width_px: int, size: int = 12) -> list[str]:
     return [part for line in lines for part in textwrap.wrap(line, chars) or [""]]
 
 
-def framed_figure(fig: go.Figure | dict[str, Any], caption: Caption) -> dict[str, Any]:
-    """The print layout with the title and subtitle above the plot, the notes and the source under it,
-    and a faint "DỮ LIỆU MINH HỌA" across the plot when the data are illustrative."""
-    spec = print_figure(fig)
+def _legend_rows(spec: dict[str, Any]) -> int:
+    layout = spec["layout"]
+    legend = layout.get("legend", {})
+    if layout.get("showlegend") is False or legend.get("yref") != "container":
+        return 0
+    shown = [t for t in spec.get("data", []) if t.get("showlegend") is not False and t.get("name")]
+    return -(-len(shown) // _LEGEND_PER_ROW)
+
+
+def _frame(spec: dict[str, Any], caption: Caption | None, lines: list[str]) -> None:
+    """Room under the axis for a foot legend and the footer lines; the title above; the demo mark."""
     layout = spec["layout"]
     margin = dict(layout.get("margin", {}))
-    footer = _wrapped([*caption.notes, caption.source], PRINT_WIDTH - 30)
-    footer_px = _LINE_PX * len(footer) + 12
-    top = int(margin.get("t", 40))
+    footer = _wrapped(lines, PRINT_WIDTH - 30)
+    footer_px = _LINE_PX * len(footer) + (12 if footer else 0)
+    legend_px = _LEGEND_ROW_PX * _legend_rows(spec) + (8 if _legend_rows(spec) else 0)
+    title_px = _TITLE_PX if caption and caption.title else 0
     bottom = int(margin.get("b", 80))
-    margin["t"] = top + _TITLE_PX
-    margin["b"] = bottom + footer_px
+    margin["t"] = int(margin.get("t", 40)) + title_px
+    margin["b"] = bottom + legend_px + footer_px
     layout["margin"] = margin
-    layout["height"] = int(layout["height"]) + _TITLE_PX + footer_px
+    layout["height"] = int(layout["height"]) + title_px + legend_px + footer_px
     plot_px = layout["height"] - margin["t"] - margin["b"]
     plot_w = PRINT_WIDTH - int(margin.get("l", 60)) - int(margin.get("r", 30))
-    left = -int(margin.get("l", 60)) / plot_w + 12 / plot_w
-    title = f"<b>{caption.title}</b>" + (
-        f"<br><span style='font-size:13px'>{caption.subtitle}</span>" if caption.subtitle else ""
-    )
-    layout["title"] = {
-        "text": title,
-        "x": 12 / PRINT_WIDTH,
-        "xanchor": "left",
-        "xref": "container",
-        "y": 1,
-        "yanchor": "top",
-        "yref": "container",
-        "pad": {"t": 10},
-        "font": {"size": 17, "family": EXPORT_FONT},
-    }
-    notes = {
-        "text": "<br>".join(footer),
-        "x": left,
-        "xref": "paper",
-        "xanchor": "left",
-        "y": -(bottom - 6) / plot_px,
-        "yref": "paper",
-        "yanchor": "top",
-        "align": "left",
-        "showarrow": False,
-        "font": {"size": 12, "color": "#374151", "family": EXPORT_FONT},
-    }
-    annotations = [*layout.get("annotations", []), notes]
-    if caption.illustrative:
+    annotations = list(layout.get("annotations", []))
+    if footer:
+        annotations.append(
+            {
+                "text": "<br>".join(footer),
+                "x": (12 - int(margin.get("l", 60))) / plot_w,
+                "xref": "paper",
+                "xanchor": "left",
+                "y": -(bottom + legend_px - 6) / plot_px,
+                "yref": "paper",
+                "yanchor": "top",
+                "align": "left",
+                "showarrow": False,
+                "font": {"size": 12, "color": "#374151", "family": EXPORT_FONT},
+            }
+        )
+    if legend_px:  # the legend under the axis, above the footer
+        layout["legend"] = {**layout["legend"], "y": (footer_px + 4) / layout["height"], "yanchor": "bottom"}
+    if caption and caption.title:
+        subtitle = f"<br><span style='font-size:13px'>{caption.subtitle}</span>" if caption.subtitle else ""
+        layout["title"] = {
+            "text": f"<b>{caption.title}</b>{subtitle}",
+            "x": 12 / PRINT_WIDTH,
+            "xanchor": "left",
+            "xref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "yref": "container",
+            "pad": {"t": 10},
+            "font": {"size": 17, "family": EXPORT_FONT},
+        }
+    if caption and caption.illustrative:
         annotations.append(
             {
                 "text": ILLUSTRATIVE_MARK,
@@ -139,7 +163,3 @@ def framed_figure(fig: go.Figure | dict[str, Any], caption: Caption) -> dict[str
             }
         )
     layout["annotations"] = annotations
-    legend = layout.get("legend", {})
-    if legend.get("yref") == "container":  # a legend at the figure's foot goes above the notes
-        layout["legend"] = {**legend, "y": (footer_px + 4) / layout["height"]}
-    return spec

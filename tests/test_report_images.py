@@ -123,13 +123,7 @@ def test_an_exported_chart_carries_its_title_source_notes_and_the_demo_mark() ->
 
     fig = trend()
     fig.update_layout(meta={"notes": ["1. 2016: Nâng cấp"]})
-    caption = Caption(
-        "Tỷ lệ trường chuẩn",
-        "Đơn vị tính: %; năm học 2013-2014 – 2017-2018",
-        "Nguồn: Sở GD&ĐT.",
-        ["1. 2016: Nâng cấp"],
-        True,
-    )
+    caption = Caption("Tỷ lệ trường chuẩn", "Đơn vị tính: %; năm học 2013-2014 – 2017-2018", "Nguồn: Sở GD&ĐT.", True)
     spec = framed_figure(fig, caption)
     assert "Tỷ lệ trường chuẩn" in spec["layout"]["title"]["text"] and "Đơn vị tính" in spec["layout"]["title"]["text"]
     texts = [a["text"] for a in spec["layout"]["annotations"]]
@@ -145,3 +139,27 @@ def test_an_exported_chart_carries_its_title_source_notes_and_the_demo_mark() ->
     assert "Nguồn: Sở GD&amp;ĐT." in svg and ILLUSTRATIVE_MARK in svg
     plain = framed_figure(fig, Caption("T", source="Nguồn: x."))
     assert ILLUSTRATIVE_MARK not in [a["text"] for a in plain["layout"]["annotations"]]
+
+
+def test_a_printed_chart_makes_room_for_its_foot_legend_and_writes_its_notes() -> None:
+    codes = [f"D{i}" for i in range(10)]
+    series = pd.DataFrame(
+        [
+            {"unit_code": c, "unit_name": f"Huyện {c}", "year": y, "value": 50.0 + i}
+            for i, c in enumerate(codes)
+            for y in (2013, 2014)
+        ]
+    )
+    fig = trend_figure(
+        series,
+        indicator_name="x",
+        unit="%",
+        period_type="school_year",
+        province_code="P",
+        colors={},
+        events=[(2014, "KL 51")],
+    )
+    spec = print_figure(fig)
+    assert spec["layout"]["margin"]["b"] >= 80 + 4 * 22  # ten names, three to a row, under the axis
+    assert spec["layout"]["legend"]["y"] > 0  # above the notes
+    assert any(a["text"] == "1. 2014: KL 51" for a in spec["layout"]["annotations"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from charts.labels import chart_notes
 from charts.phone import phone_figure
@@ -43,3 +44,9 @@ def chart(fig: go.Figure, *, key: str, title: str, unit: str, source: str, subti
     if notes:
         st.caption("  \n".join(notes))
     chart_downloads(fig, title=title, unit=unit, source=source, key=key, subtitle=subtitle)
+
+
+def desk_and_phone(key: str) -> tuple[DeltaGenerator, DeltaGenerator]:
+    """Two containers: the first shown above 640 px, the second below (e.g. a table with fewer, narrower columns)."""
+    responsive_css()
+    return st.container(key=f"nq29desk_{key}"), st.container(key=f"nq29phone_{key}")

@@ -18,7 +18,6 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from charts.labels import chart_notes
 from report.chart_data import figure_table
 from report.content import data_date, source_line
 from report.images import BROWSER_MISSING_VI, browser_path, figure_png, figure_svg
@@ -85,14 +84,14 @@ def _image(render: Callable[[dict[str, Any]], bytes], fig: go.Figure, caption: C
     return render(framed_figure(fig, caption))
 
 
-def caption_for(fig: go.Figure, title: str, unit: str, source: str, subtitle: str = "") -> Caption:
-    """Title, "Đơn vị tính: …" and the period, the chart's notes, the source and the demo mark."""
+def caption_for(title: str, unit: str, source: str, subtitle: str = "") -> Caption:
+    """Title, "Đơn vị tính: …" and the period, the source and the demo mark (the notes travel in the figure)."""
     head = "; ".join(part for part in (f"Đơn vị tính: {unit}" if unit else "", subtitle) if part)
     try:
         illustrative = bool(data.query("store_summary").iloc[0]["illustrative"])
     except data.StoreMissingError:
         illustrative = False
-    return Caption(title, head, source, chart_notes(fig), illustrative)
+    return Caption(title, head, source, illustrative)
 
 
 def _chart_data(fig: go.Figure, title: str, unit: str, source: str) -> bytes:
@@ -106,7 +105,7 @@ def chart_downloads(fig: go.Figure, *, title: str, unit: str, source: str, key: 
     source (report.print_style.framed_figure), and its data as XLSX with the unit and source."""
     stem = file_stem(title)
     ok = images_available()
-    caption = caption_for(fig, title, unit, source, subtitle)
+    caption = caption_for(title, unit, source, subtitle)
     with st.container(horizontal=True, gap="small"):
         for label, ext, mime, render, tip in IMAGE_FORMATS:
             payload = partial(_image, render, fig, caption)

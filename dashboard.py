@@ -94,6 +94,13 @@ PAGES = {
             "pages/lich_su.py", title="Lịch sử nạp", icon=":material/history:", url_path="lich-su", visibility=work
         ),
         st.Page(
+            "pages/cau_tra_loi.py",
+            title="Câu trả lời đã lưu",
+            icon=":material/bookmarks:",
+            url_path="cau-tra-loi",
+            visibility=work,
+        ),
+        st.Page(
             "pages/theo_doi.py",
             title="Theo dõi nộp báo cáo",
             icon=":material/assignment_turned_in:",

@@ -1,4 +1,4 @@
-"""Command line: python -m etl {init,template,load,alias,batches,rollback,demo} [--db PATH]."""
+"""Command line: python -m etl {init,template,load,alias,recipe,batches,rollback,demo} [--db PATH]."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from etl.cli_recipes import add_recipe_parser, cmd_recipe
 from etl.load.console import render_report, render_summary
 from etl.load.pipeline import current_user, load_paths
 from etl.reference.init_store import init_store
@@ -65,11 +66,22 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="load files without their error cells (after seeing them); the skipped cells are printed and kept",
     )
+    p.add_argument(
+        "--no-recipes",
+        action="store_true",
+        help="ignore the answers remembered for a file's sender and layout (recipes)",
+    )
+    p.add_argument(
+        "--remember",
+        action="store_true",
+        help="save the answers each loaded file used as its sender's recipe for its layout",
+    )
     p = sub.add_parser("alias", parents=[common], help="confirm that a name in files means a unit or indicator")
     p.add_argument("kind", choices=["unit", "indicator"])
     p.add_argument("text", help='the name as written in the file, e.g. "Phòng GD huyện Hoà Phong"')
     p.add_argument("code", help="the unit or indicator code it means")
     p.add_argument("--user", help="who confirms (default: the login name)")
+    add_recipe_parser(sub, common)
     sub.add_parser("batches", parents=[common], help="list loaded batches")
     p = sub.add_parser("rollback", parents=[common], help="undo one batch (kept in history)")
     p.add_argument("batch", type=int)
@@ -148,6 +160,8 @@ def cmd_load(args: argparse.Namespace, db: Path) -> int:
         sender_code=args.sender,
         received_on=args.received,
         answers=answers or Answers(skip_error_cells=args.skip_error_cells),
+        recipes=not args.no_recipes,
+        remember=args.remember,
     )
     for report in reports:
         print(render_report(report))
@@ -223,6 +237,7 @@ COMMANDS = {
     "template": cmd_template,
     "load": cmd_load,
     "alias": cmd_alias,
+    "recipe": cmd_recipe,
     "batches": cmd_batches,
     "rollback": cmd_rollback,
     "demo": cmd_demo,

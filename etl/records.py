@@ -55,4 +55,5 @@ class Extracted:
     # What the file says about its plain years: (kind, text) from etl/config/year_evidence.csv.
     year_evidence: list[tuple[str, str]] = field(default_factory=list)
     layout_signature: str | None = None  # sheet names and header words: the same layout, the same signature
+    layout_text: str | None = None  # the same, readable (etl/reading/file_facts.py, layout_of)
     skip_counts: Counter[str] = field(default_factory=Counter)  # values the reader skipped, by issue code

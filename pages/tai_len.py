@@ -1,23 +1,27 @@
-"""Tải dữ liệu lên (analysts): dry run with the validation report and the diff, then confirm."""
+"""Tải dữ liệu lên (analysts): dry run with the validation report, the file's questions and the
+diff, then confirm. The answers are remembered per sender and layout (Câu trả lời đã lưu)."""
 
 import streamlit as st
 
 from etl import settings
-from page_models.upload import ACCEPTED_TYPES, check_upload, confirm_uploads, name_questions
+from page_models.upload import ACCEPTED_TYPES, confirm_uploads, load_results, name_questions
 from ui import auth, data
-from ui.upload import confirm_form, confirm_names, file_details, overview
+from ui.components import plain
+from ui.upload import check_again, confirm_form, confirm_names, current_checks, file_details, overview
 
 user = auth.require("analyst")
 assert user is not None
 st.title("Tải dữ liệu lên")
 st.caption(
     "Chọn một hoặc nhiều tệp Excel/CSV. Mỗi tệp được kiểm tra trước (chưa ghi gì), "
-    "so sánh với số liệu hiện có; chỉ khi bạn xác nhận, tệp mới được nạp trong một giao dịch."
+    "so sánh với số liệu hiện có; chỉ khi bạn xác nhận, tệp mới được nạp trong một giao dịch. "
+    "Điều tệp chưa rõ được hỏi ngay dưới tệp; câu trả lời được ghi nhớ cho các tệp sau cùng bên gửi, cùng bố cục."
 )
 max_mb = int(float(data.app_setting("max_upload_mb", str(settings.get("max_upload_mb")))))
+max_bytes = max_mb * 1_000_000
 round_key = st.session_state.setdefault("upload_round", 0)
-for line in st.session_state.pop("upload_results", []):
-    (st.success if line.startswith("Đã nạp") else st.error)(line)
+for loaded, line in st.session_state.pop("upload_results", []):
+    (st.success if loaded else st.error)(plain(line))
 files = st.file_uploader(
     f"Tệp số liệu (.xlsx, .xlsm, .xls, .csv; tối đa {max_mb} MB mỗi tệp)",
     type=ACCEPTED_TYPES,
@@ -29,31 +33,29 @@ if not files:
     st.info("Chưa chọn tệp nào. Có thể kéo thả nhiều tệp vào ô trên.")
     st.stop()
 
-checked = st.session_state.setdefault("upload_checks", {})
-checks = []
 with st.spinner("Đang kiểm tra tệp…"):
-    for f in files:
-        content = f.getvalue()
-        key = (f.name, len(content), data.current_snapshot(), hash(content))
-        if key not in checked:
-            checked[key] = check_upload(f.name, content, data.db_path(), max_mb * 1_000_000)
-        checks.append(checked[key])
+    checks = current_checks(files, max_bytes)
 
 st.subheader("Kết quả chạy thử")
 overview(checks)
 sender_rows = data.query("submission_senders")
 senders = dict(zip(sender_rows["code"], sender_rows["name"], strict=True))
-chosen = {}
-for n, check in enumerate(checks):
-    with st.expander(check.name, expanded=len(checks) == 1 or check.report.status == "rejected"):
-        chosen[check.name] = file_details(check, senders, f"upload_{round_key}_{n}")
+remember = {}
+for n, (f, check) in enumerate(zip(files, checks, strict=True)):
+    expanded = len(checks) == 1 or check.report.status in {"rejected", "nothing"} or bool(check.report.open_questions)
+    with st.expander(plain(check.name), expanded=expanded):
+        choice = file_details(check, senders, f"upload_{round_key}_{n}")
+    remember[check.name] = choice.remember
+    if choice.recheck:
+        with st.spinner("Đang kiểm tra lại…"):
+            check_again(f, check, max_bytes, choice.recheck)
+        st.rerun()
 
 questions = name_questions(checks)
 if questions:
     st.subheader("Tên chưa khớp danh mục")
     if confirm_names(questions, user.name):
-        checked.clear()  # check the files again with the new alias
-        st.rerun()
+        st.rerun()  # the files are checked again with the new alias
 
 st.subheader("Xác nhận")
 decision = confirm_form(checks)
@@ -65,17 +67,11 @@ if decision is not None and decision[0]:
         data.db_path(),
         actor=user.name,
         note=note,
-        senders=chosen,
+        remember=remember,
         received_on=received_on,
-        max_bytes=max_mb * 1_000_000,
+        max_bytes=max_bytes,
         progress=lambda done, total, name: bar.progress(done / max(total, 1), text=f"Đang nạp {name}…"),
     )
-    st.session_state["upload_results"] = [
-        f"Đã nạp {r.file}: lô số {r.batch_id}, {len(r.values)} giá trị."
-        if r.status == "loaded"
-        else f"Không nạp {r.file}: " + "; ".join(i.message for i in r.issues[:3])
-        for r in reports
-    ]
+    st.session_state["upload_results"] = load_results(reports)
     st.session_state["upload_round"] = round_key + 1
-    checked.clear()
     st.rerun()

@@ -23,6 +23,7 @@ class NewBatch:
     sender_code: str | None = None  # who sent the file (senders.code), if known
     received_on: date | None = None  # when the province received it; defaults to today
     answers: tuple[tuple[str, str, str], ...] = ()  # (kind, key, answer) the analyst gave for the file
+    recipe: tuple[int, int] | None = None  # (recipe_id, version) of the remembered answers read with
 
 
 def answers_key(answers: Sequence[tuple[str, str, str]]) -> str:
@@ -85,6 +86,9 @@ def record_batch(
         "batch_answers",
         [{"batch_id": batch_id, "kind": k, "question_key": q, "answer": a} for k, q, a in batch.answers],
     )
+    if batch.recipe is not None:
+        recipe_id, version = batch.recipe
+        insert_rows(con, "batch_recipes", [{"batch_id": batch_id, "recipe_id": recipe_id, "version": version}])
     return batch_id
 
 

@@ -1,4 +1,5 @@
-"""Notes, policy events and nominations: every change is a new version of the same id.
+"""Versioned records (notes, policy events, nominations, answer recipes): every change is a new
+version of the same id.
 
 Plain functions to call inside ``write_session``. Nothing is updated or deleted;
 a removal is a version whose status is 'withdrawn', so earlier text is kept.
@@ -20,6 +21,7 @@ VERSIONED = {
     "notes": ("note_id", "note_id_seq"),
     "policy_events": ("event_id", "event_id_seq"),
     "nominations": ("nomination_id", "nomination_id_seq"),
+    "recipes": ("recipe_id", "recipe_id_seq"),
 }
 
 
@@ -49,8 +51,14 @@ def save_version(
     return record_id, version
 
 
-def withdraw(con: duckdb.DuckDBPyConnection, table: str, record_id: int, author: str) -> int:
-    """A new version identical to the latest but withdrawn; returns the version number."""
+def withdraw(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    record_id: int,
+    author: str,
+    changes: Mapping[str, Any] | None = None,
+) -> int:
+    """A new version identical to the latest (but for ``changes``) and withdrawn; returns its number."""
     id_column, _ = VERSIONED[table]
     latest = con.execute(
         f"SELECT * EXCLUDE ({id_column}, version, author, written_at) FROM {table} "
@@ -60,7 +68,7 @@ def withdraw(con: duckdb.DuckDBPyConnection, table: str, record_id: int, author:
     if latest.empty:
         raise KeyError(f"{table}: no record {record_id}")
     fields = {str(k): (None if _is_missing(v) else v) for k, v in latest.iloc[0].to_dict().items()}
-    fields["status"] = "withdrawn"
+    fields |= {**(changes or {}), "status": "withdrawn"}
     return save_version(con, table, fields, author, record_id)[1]
 
 

@@ -44,6 +44,16 @@ def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def users() -> dict[str, dict[str, str]]:
+    """Secrets entries of a viewer, an analyst and an admin (password tests.apptest_helpers.PASSWORD)."""
+    from access.passwords import hash_password
+    from tests.apptest_helpers import PASSWORD, USER_NAMES
+
+    digest = hash_password(PASSWORD, cost=4)
+    return {name: {"password_hash": digest, "role": role} for role, name in USER_NAMES.items()}
+
+
 @pytest.fixture
 def reference(store: Path) -> Reference:
     con = open_reader(store)
@@ -118,6 +128,12 @@ def tracker_view(path: Path, as_of: object, **round_changes: object) -> object:
         )
     finally:
         con.close()
+
+
+def query_rows(path: Path, sql: str) -> list[tuple[object, ...]]:
+    """The rows of one SQL query on a store (a test's look at what was written)."""
+    with open_reader(path) as con:
+        return con.execute(sql).fetchall()
 
 
 def current_values(path: Path, unit_code: str | None = None) -> dict[tuple[str, str, int], float]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -107,10 +108,10 @@ def test_a_load_landing_between_check_and_write_triggers_a_recheck(
     calls: list[str] = []
 
     def check_then_race(
-        content: bytes, label: str, con: object, reader: object = None, answers: object = None
+        content: bytes, label: str, con: object, reader: object = None, answers: object = None, **kw: Any
     ) -> pipeline.FileReport:
         calls.append(label)
-        report = real_check(content, label, con, answers=answers)  # type: ignore[arg-type]
+        report = real_check(content, label, con, answers=answers, **kw)  # type: ignore[arg-type]
         if calls == ["ours.xlsx"]:
             monkeypatch.setattr(pipeline, "check_content", real_check)
             load_one(store, theirs)  # another analyst's load lands now

@@ -45,13 +45,13 @@ def test_dry_run_writes_nothing_and_confirm_loads_with_sender_and_archive(
         store,
         actor="lan",
         note=None,
-        senders={},
+        remember={},
         received_on=date(2023, 4, 20),
         max_bytes=None,
     )
     second = write_template("993", {("mn_truong", 2013): 20, ("mn_truong", 2014): 22, ("mn_truong", 2015): 23})
     before = store.read_bytes()
-    check = check_upload("lan_2.xlsx", second.read_bytes(), store, None)
+    check = check_upload("lan_2.xlsx", second.read_bytes(), store, None, sender="993")
     assert store.read_bytes() == before  # the dry run changed nothing
     assert check.can_confirm and check.change_counts == {"Mới": 1, "Thay đổi": 1, "Không đổi": 1}
     changed = check.diff[check.diff["change"] == "Thay đổi"].iloc[0]
@@ -62,7 +62,7 @@ def test_dry_run_writes_nothing_and_confirm_loads_with_sender_and_archive(
         store,
         actor="lan",
         note="bổ sung 2015",
-        senders={"lan_2.xlsx": "993"},
+        remember={},
         received_on=date(2023, 5, 2),
         max_bytes=None,
         progress=lambda done, total, name: progress.append((done, total)),
@@ -90,7 +90,7 @@ def test_files_with_errors_cannot_be_confirmed_and_the_report_downloads(
     check = check_upload(path.name, path.read_bytes(), store, None)
     assert not check.can_confirm and check.n_errors >= 1
     assert (
-        confirm_uploads([check], store, actor="x", note=None, senders={}, received_on=date.today(), max_bytes=None)
+        confirm_uploads([check], store, actor="x", note=None, remember={}, received_on=date.today(), max_bytes=None)
         == []
     )
     sheet = load_workbook(io.BytesIO(issues_workbook(check))).worksheets[0]

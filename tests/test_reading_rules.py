@@ -10,7 +10,7 @@ import pytest
 
 from etl.cli import main
 from etl.load.pipeline import load_content
-from store import open_reader
+from tests.conftest import query_rows
 from tests.reading_helpers import check, codes, values, xlsx
 
 HOA_PHONG = ["UBND HUYỆN HÒA PHONG"]
@@ -27,14 +27,6 @@ def _rate_error_file() -> bytes:
             [3, "Tỷ lệ huy động trẻ mẫu giáo", "135", "96,5"],
         ]
     )
-
-
-def _batch_rows(store: Path, query: str) -> list[tuple[object, ...]]:
-    con = open_reader(store)
-    try:
-        return con.execute(query).fetchall()
-    finally:
-        con.close()
 
 
 # --- the file is refused whole only when … -------------------------------------------------------
@@ -85,12 +77,12 @@ def test_skip_error_cells_loads_the_rest_prints_and_records_the_cells(
     assert main(["load", str(path), "--db", str(store), "--user", "lan", "--skip-error-cells"]) == 0
     out = capsys.readouterr().out
     assert "không kèm 1 ô có lỗi: Sheet1!C5" in out and "ĐÃ NẠP" in out
-    assert _batch_rows(store, "SELECT kind, question_key, answer FROM batch_answers") == [
+    assert query_rows(store, "SELECT kind, question_key, answer FROM batch_answers") == [
         ("skip-error-cells", "", "yes")
     ]
-    kept = _batch_rows(store, "SELECT code, severity, cell FROM batch_issues WHERE code = 'rate-out-of-range'")
+    kept = query_rows(store, "SELECT code, severity, cell FROM batch_issues WHERE code = 'rate-out-of-range'")
     assert kept == [("rate-out-of-range", "warning", "C5")]
-    loaded = _batch_rows(store, "SELECT indicator_code, year, value FROM observations ORDER BY indicator_code, year")
+    loaded = query_rows(store, "SELECT indicator_code, year, value FROM observations ORDER BY indicator_code, year")
     assert ("mn_tl_huydong_mg", 2019, 96.5) in loaded and len(loaded) == 5
 
 
@@ -178,8 +170,8 @@ def test_dry_run_prints_questions_writes_them_and_answers_load(
         [row] = list(csv.DictReader(handle))
     assert (row["file"], row["kind"], row["key"], row["answer"]) == ("so_lieu.xlsx", "reporting-unit", "", "99")
     assert main(["load", str(path), "--db", str(store), "--user", "lan", "--answers", str(answers)]) == 0
-    assert _batch_rows(store, "SELECT kind, answer FROM batch_answers") == [("reporting-unit", "99")]
-    assert _batch_rows(store, "SELECT unit_code, value FROM observations") == [("99", 20.0)]
+    assert query_rows(store, "SELECT kind, answer FROM batch_answers") == [("reporting-unit", "99")]
+    assert query_rows(store, "SELECT unit_code, value FROM observations") == [("99", 20.0)]
     # The same bytes with the same answers load once; the file without answers is another load.
     assert main(["load", str(path), "--db", str(store), "--answers", str(answers)]) == 0
     assert "KHÔNG THAY ĐỔI" in capsys.readouterr().out

@@ -9,28 +9,18 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from access.passwords import hash_password
-from access.users import User
 from store import open_reader
+from tests.apptest_helpers import PASSWORD, app, texts
 from tests.conftest import set_cell
 
 ROOT = Path(__file__).resolve().parent.parent
-PASSWORD = "mật khẩu thử 2023"
 RESTRICTED = {
     "pages/tai_len.py": "analyst",
     "pages/lich_su.py": "analyst",
+    "pages/cau_tra_loi.py": "analyst",
     "pages/theo_doi.py": "analyst",
     "pages/quan_tri.py": "admin",
 }
-
-
-@pytest.fixture(scope="module")
-def users() -> dict[str, dict[str, str]]:
-    digest = hash_password(PASSWORD, cost=4)
-    return {
-        name: {"password_hash": digest, "role": role}
-        for name, role in [("xem", "viewer"), ("lan", "analyst"), ("quantri", "admin")]
-    }
 
 
 @pytest.fixture
@@ -38,22 +28,6 @@ def db(demo_store: Path, tmp_path: Path) -> Path:
     path = tmp_path / "store.duckdb"
     shutil.copyfile(demo_store, path)
     return path
-
-
-def app(
-    db: Path, monkeypatch: pytest.MonkeyPatch, users: dict[str, dict[str, str]], role: str | None = None
-) -> AppTest:
-    monkeypatch.setenv("NQ29_DB", str(db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
-    at.secrets["users"] = users
-    if role is not None:
-        at.session_state["nq29_user"] = User({"viewer": "xem", "analyst": "lan", "admin": "quantri"}[role], role, role)
-    return at.run()
-
-
-def texts(at: AppTest) -> str:
-    parts = [*at.info, *at.error, *at.warning, *at.success, *at.markdown, *at.caption]
-    return "\n".join(str(p.value) for p in parts)
 
 
 def test_every_page_checks_the_role_at_its_top() -> None:

@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from etl.load.aliases import AliasError, save_alias
-from page_models.upload import FileCheck, NameQuestion, issue_counts, issues_frame, issues_workbook
+from page_models.upload import (
+    FileCheck,
+    NameQuestion,
+    check_upload,
+    issue_counts,
+    issues_frame,
+    issues_workbook,
+    recheck,
+)
 from ui import data
+from ui.components import plain
+from ui.questions import changes_panel, questions_panel, recipe_note, sender_caption
 from vocab.display import format_count
 from vocab.labels import ISSUE_HEADERS
 
@@ -33,6 +45,36 @@ DIFF_COLUMNS: dict[str, Any] = {
 }
 
 
+def _file_key(f: UploadedFile) -> tuple[str, int, int]:
+    content = f.getvalue()
+    return (f.name, len(content), hash(content))
+
+
+_KEPT_CHECKS = 20  # checks of files no longer in the uploader, kept to compare a file uploaded again
+
+
+def current_checks(files: Sequence[UploadedFile], max_bytes: int) -> list[FileCheck]:
+    """The dry run of each file, kept in the session (also after a load): a file whose store
+    changed since it was checked (a load, an alias, an edited recipe) is checked again and shows
+    what it loads now against before."""
+    checked: dict[tuple[str, int, int], FileCheck] = st.session_state.setdefault("upload_checks", {})
+    for f in files:
+        key, check = _file_key(f), checked.pop(_file_key(f), None)
+        if check is None:
+            check = check_upload(f.name, f.getvalue(), data.db_path(), max_bytes)
+        elif check.snapshot != data.current_snapshot():
+            check = recheck(check, data.db_path(), max_bytes)
+        checked[key] = check  # newest last
+    for old in list(checked)[: max(0, len(checked) - _KEPT_CHECKS)]:
+        del checked[old]
+    return [checked[_file_key(f)] for f in files]
+
+
+def check_again(f: UploadedFile, check: FileCheck, max_bytes: int, changes: dict[str, Any]) -> None:
+    """Check a file again with what the analyst changed in its panel (answers, sender, recipe)."""
+    st.session_state["upload_checks"][_file_key(f)] = recheck(check, data.db_path(), max_bytes, **changes)
+
+
 def overview(checks: list[FileCheck]) -> None:
     rows = [
         {
@@ -47,8 +89,17 @@ def overview(checks: list[FileCheck]) -> None:
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 
-def file_details(check: FileCheck, senders: dict[str, str], key: str) -> str | None:
-    """The report of one file; returns the sender chosen for it."""
+@dataclass
+class FileChoice:
+    """What the analyst did in a file's panel: check it again (with these arguments of
+    ``page_models.upload.recheck``) and whether to remember its answers when it loads."""
+
+    recheck: dict[str, Any] = field(default_factory=dict)
+    remember: bool = False
+
+
+def file_details(check: FileCheck, senders: dict[str, str], key: str) -> FileChoice:
+    """The report of one file with its sender, recipe and questions."""
     status = check.report.status
     if status == "rejected":
         st.error(f"{STATUS_TEXT[status]}: {check.n_errors} lỗi, {check.n_warnings} cảnh báo. Sửa tệp rồi tải lên lại.")
@@ -60,23 +111,54 @@ def file_details(check: FileCheck, senders: dict[str, str], key: str) -> str | N
         st.warning(f"Hợp lệ nhưng có {check.n_warnings} cảnh báo: xem kỹ trước khi xác nhận.")
     else:
         st.success(STATUS_TEXT[status] + ".")
-    sender = None
-    if status == "validated":
-        codes = list(senders)
-        default = check.report.unit_code if check.report.unit_code in senders else None
-        sender = st.selectbox(
-            "Bên gửi tệp",
-            codes,
-            index=codes.index(default) if default else None,
-            format_func=senders.__getitem__,
-            placeholder="Chọn bên gửi (dùng cho theo dõi nộp báo cáo)",
-            key=f"{key}_sender",
+    choice = FileChoice()
+    asks_sender = status != "unchanged" and (status != "rejected" or check.questions)
+    if asks_sender:
+        sender = _sender(check, senders, key)
+        if sender is not None and sender != check.sender_code:
+            choice.recheck = {"sender": sender}
+    if asks_sender or status == "unchanged":  # an unchanged file was read with its recipe too
+        use = recipe_note(check, key)
+        if use is not None:
+            choice.recheck = {"recipes": use}
+    if check.changes is not None and check.changes.any:
+        changes_panel(check.changes, key)
+    if check.questions:
+        answers = questions_panel(check, data.db_path(), key, st.session_state.setdefault("upload_previews", {}))
+        if answers is not None:
+            choice.recheck = {"answers": answers}
+    if check.can_confirm and check.can_remember:
+        name = senders.get(check.sender_code or "", check.sender_code)
+        choice.remember = st.checkbox(
+            f"Ghi nhớ câu trả lời cho các tệp sau của {name} có cùng bố cục (không hỏi lại)",
+            value=True,
+            key=f"{key}_remember",
         )
+    elif check.answers and check.sender_code is None:
+        st.caption("Chọn bên gửi để ghi nhớ câu trả lời cho các tệp sau của bên gửi này.")
     issues_tab, diff_tab = st.tabs(["Kết quả kiểm tra", "So với số liệu hiện có"])
     with issues_tab:
         _issues(check, key)
     with diff_tab:
         _diff(check, key)
+    return choice
+
+
+def _sender(check: FileCheck, senders: dict[str, str], key: str) -> str | None:
+    """Who sent the file (used for the submission tracker and to find the answers remembered for
+    this sender's files); pre-selected when the file's unit or its layout says it."""
+    codes = list(senders)
+    if check.sender_code in senders:
+        st.session_state.setdefault(f"{key}_sender", check.sender_code)
+    sender = st.selectbox(
+        "Bên gửi tệp",
+        codes,
+        index=None,
+        format_func=senders.__getitem__,
+        placeholder="Chọn bên gửi (dùng cho theo dõi nộp báo cáo và để ghi nhớ câu trả lời)",
+        key=f"{key}_sender",
+    )
+    sender_caption(check)
     return sender
 
 
@@ -128,7 +210,7 @@ def confirm_form(checks: list[FileCheck]) -> tuple[bool, str, date] | None:
     ready = [c for c in checks if c.can_confirm]
     blocked = [c for c in checks if c.report.status == "rejected"]
     if blocked:
-        st.error(f"{len(blocked)} tệp có lỗi sẽ không được nạp: " + ", ".join(c.name for c in blocked))
+        st.error(f"{len(blocked)} tệp có lỗi sẽ không được nạp: " + ", ".join(plain(c.name) for c in blocked))
     if not ready:
         return None
     warned = sum(c.n_warnings for c in ready)
@@ -170,7 +252,7 @@ def confirm_names(questions: list[NameQuestion], actor: str) -> bool:
         options = list(dict.fromkeys([*q.suggestions, *names[q.kind]]))
         label = "Đơn vị" if q.kind == "unit" else "Chỉ tiêu"
         cols = st.columns([3, 3, 1], vertical_alignment="bottom")
-        cols[0].markdown(f"**{q.text}**  \n{label.lower()} · {q.where}")
+        cols[0].text(f"{q.text}\n{label.lower()} · {q.where}")  # file text: never Markdown
         code = cols[1].selectbox(
             f"{label} đúng là",
             options,

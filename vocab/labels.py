@@ -8,11 +8,24 @@ __all__ = [
     "ISSUE_HEADERS",
     "NO_DATA",
     "PARTIAL_NOTE",
+    "QUESTION_KINDS_VI",
     "REFERENCE_LABEL",
     "VERIFICATION_LABELS_VI",
     "trend_label_vi",
     "verdict_label_vi",
 ]
+
+# What each kind of the reader's questions asks (etl/questions.py), in a few words.
+QUESTION_KINDS_VI = {
+    "header-row": "dòng tiêu đề của trang",
+    "title-measure": "bảng đếm gì",
+    "reporting-unit": "đơn vị báo cáo",
+    "unit": "tên đơn vị",
+    "total-row": "dòng tổng",
+    "indicator": "tên chỉ tiêu",
+    "year-convention": "năm học của năm ghi một số",
+    "skip-error-cells": "nạp không kèm ô lỗi",
+}
 
 # Said of a district or a chart with no value at all (a single missing value shows "—").
 NO_DATA = "không có số liệu"

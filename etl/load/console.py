@@ -8,7 +8,9 @@ from collections.abc import Sequence
 from etl.issues import SEVERITY_VI, count_by_code
 from etl.load.outcome import best_answer, reason_label
 from etl.load.pipeline import FileReport
+from etl.load.recipes import used_text
 from etl.questions import Question
+from vocab.labels import QUESTION_KINDS_VI
 
 STATUS_VI = {
     "rejected": "KHÔNG NẠP (có lỗi)",
@@ -17,22 +19,16 @@ STATUS_VI = {
     "unchanged": "KHÔNG THAY ĐỔI (đã nạp trước đó)",
     "nothing": "KHÔNG CÓ GIÁ TRỊ NÀO NẠP ĐƯỢC (xem lý do và câu hỏi)",
 }
-KIND_VI = {
-    "header-row": "dòng tiêu đề",
-    "title-measure": "bảng đếm gì",
-    "reporting-unit": "đơn vị báo cáo",
-    "unit": "tên đơn vị",
-    "total-row": "dòng tổng",
-    "indicator": "tên chỉ tiêu",
-    "year-convention": "năm học của năm ghi một số",
-    "skip-error-cells": "nạp không kèm ô lỗi",
-}
 
 
 def render_report(report: FileReport, max_issues: int = 200) -> str:
     lines = [f"Tệp {report.file}: {STATUS_VI[report.status]}"]
     if report.batch_id is not None and report.status == "loaded":
         lines[0] += f" — lô số {report.batch_id}"
+    if report.recipe is not None:
+        lines.append(f"  {used_text(report.recipe, report.sender_source)}")
+    if report.recipe_ignored is not None:
+        lines.append(f"  Không dùng bộ câu trả lời đã lưu số {report.recipe_ignored.recipe_id} (--no-recipes).")
     if report.values:
         lines.append(f"  {len(report.values)} giá trị đọc được")
     counts = count_by_code(report.issues)
@@ -51,17 +47,25 @@ def render_report(report: FileReport, max_issues: int = 200) -> str:
         lines.append(f"    … và {len(report.issues) - max_issues} vấn đề khác")
     if report.answers_used:
         lines.append("  Câu trả lời đã dùng:")
-        lines += [f"    - {KIND_VI.get(k, k)}{f' «{key}»' if key else ''}: {a}" for k, key, a in report.answers_used]
+        lines += [
+            f"    - {QUESTION_KINDS_VI.get(k, k)}{f' «{key}»' if key else ''}: {a}" for k, key, a in report.answers_used
+        ]
     if report.open_questions:
         lines.append(f"  Câu hỏi cần trả lời ({len(report.open_questions)}):")
         for q in report.open_questions:
             lines += _question_lines(q, report.file)
+        sender = "" if report.sender_code else " --sender MÃ_BÊN_GỬI"
+        lines.append(
+            f"  Để các tệp sau của bên gửi này, cùng bố cục, không hỏi lại: nạp với --answers TỆP --remember{sender}."
+        )
     return "\n".join(lines)
 
 
 def _question_lines(q: Question, file: str) -> list[str]:
     where = ", ".join(p for p in (f"trang '{q.sheet}'" if q.sheet else "", f"ô {q.cell}" if q.cell else "") if p)
-    lines = [f"    ? [{q.kind}] {KIND_VI.get(q.kind, q.kind)}{' (' + where + ')' if where else ''}: {q.prompt_vi}"]
+    lines = [
+        f"    ? [{q.kind}] {QUESTION_KINDS_VI.get(q.kind, q.kind)}{' (' + where + ')' if where else ''}: {q.prompt_vi}"
+    ]
     for o in q.options:
         mark = "  ← gợi ý" if o.value == q.best_guess else ""
         lines.append(f"        {o.value}: {o.label_vi} → nạp {o.n_values} giá trị{mark}")

@@ -15,13 +15,14 @@ import duckdb
 
 from etl.issues import Issue, make_issue
 from etl.load.outcome import as_skipped, issue_order, nothing_loaded, open_question, skip_counts
+from etl.load.recipes import Recipe, recipe_for, remembered, save_recipe, with_recipe
 from etl.load.rule import apply_rule
+from etl.load.stored import issue_row, observation_row, stored_values
 from etl.questions import Answers, FileAnswers, Question, answered
 from etl.reading.ingest import read_any
 from etl.records import Extracted, Value
 from etl.reference.model import Reference
 from etl.resolve.cells import resolve_all
-from etl.resolve.validate import Key
 from store import StoreBusyError, fetch_rows, open_reader, write_session
 from store.batches import NewBatch, active_batch_for, answers_key, record_batch
 from store.connection import snapshot_id
@@ -46,6 +47,11 @@ class FileReport:
     skip_counts: Counter[str] = field(default_factory=Counter)  # values not loaded, by reason (issue code)
     answers_used: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, key, answer)
     layout_signature: str | None = None
+    layout_text: str | None = None
+    sender_code: str | None = None  # who sent the file: given, the file's unit, or known by its layout
+    sender_source: str | None = None  # how the sender is known (etl.load.recipes.SENDER_SOURCES_VI)
+    recipe: Recipe | None = None  # the remembered answers (recipe version) the file was read with
+    recipe_ignored: Recipe | None = None  # the recipe it was not read with (``recipes=False``)
 
     @property
     def ok(self) -> bool:
@@ -69,14 +75,34 @@ def check_content(
     con: duckdb.DuckDBPyConnection,
     reader: Reader = read_any,
     answers: FileAnswers | None = None,
+    *,
+    sender_code: str | None = None,
+    recipes: bool = True,
 ) -> FileReport:
     """Validate one file against the store's reference data and current values.
 
     The default reader recognises our template and the free layouts (etl/reading/ingest.py).
     ``answers`` are the analyst's answers to this file's questions: the command line reads them
-    from ``--answers FILE``, the upload page from its widgets; both come here.
+    from ``--answers FILE``, the upload page from its widgets; both come here. Unless ``recipes``
+    is False, the answers remembered for the file's sender and layout (etl/load/recipes.py) are
+    used under them; the report says which recipe version, and who the sender is.
     """
     answers = answers if answers is not None else FileAnswers()
+    report = _check(content, file_label, con, reader, answers)
+    match = recipe_for(con, report.layout_signature, sender_code, report.unit_code)
+    if match.recipe is not None and recipes:
+        report = _check(content, file_label, con, reader, with_recipe(answers, match.recipe))
+        report.recipe = match.recipe
+    elif match.recipe is not None:
+        report.recipe_ignored = match.recipe
+        match = replace(match, sender_code=None, source=None) if match.source == "layout" else match
+    report.sender_code, report.sender_source = match.sender_code, match.source
+    return report
+
+
+def _check(
+    content: bytes, file_label: str, con: duckdb.DuckDBPyConnection, reader: Reader, answers: FileAnswers
+) -> FileReport:
     ref = Reference.from_store(con)
     extracted = read_any(content, file_label, ref, answers) if reader is read_any else reader(content, file_label)
     free = extracted.source_kind != "template"
@@ -109,6 +135,7 @@ def check_content(
         skip_counts=counts,
         answers_used=answers.used_items(),
         layout_signature=extracted.layout_signature,
+        layout_text=extracted.layout_text,
     )
     report.issues.sort(key=issue_order)
     return report
@@ -128,12 +155,17 @@ def load_content(
     received_on: date | None = None,
     max_bytes: int | None = None,
     answers: FileAnswers | None = None,
+    recipes: bool = True,
+    remember: bool = False,
 ) -> FileReport:
     """Check a file and, unless dry-run or invalid, load it as one batch.
 
-    The original bytes are archived with the batch, with the answers used; the sender defaults
-    to the file's district and the date received to today. The same bytes with the same answers
-    load once; new answers may load more of an already loaded file.
+    The original bytes are archived with the batch, with the answers used and the recipe
+    version read with; the sender defaults to the file's district (or the only sender with a
+    recipe for its layout) and the date received to today. ``remember`` saves the analyst's
+    answers the file used as the sender's recipe for its layout (a new version), in the same
+    transaction. The same bytes with the same answers load once; new answers may load more of
+    an already loaded file.
     """
     answers = answers if answers is not None else FileAnswers()
     if max_bytes is not None and len(content) > max_bytes:
@@ -145,34 +177,36 @@ def load_content(
         return FileReport(file_label, "rejected", issues=[issue])
     sha = hashlib.sha256(content).hexdigest()
     checked_snapshot = snapshot_id(db_path) if db_path.exists() else None
+
+    def check(con: duckdb.DuckDBPyConnection) -> FileReport:
+        return check_content(content, file_label, con, reader, answers, sender_code=sender_code, recipes=recipes)
+
     con = open_reader(db_path)
     try:
-        previous = None if answers.given else active_batch_for(con, sha)
+        report = check(con)
+        previous = active_batch_for(con, sha, answers_key(report.answers_used))
         if previous is not None:
-            return _unchanged(file_label, previous)
-        report = check_content(content, file_label, con, reader, answers)
-        previous = active_batch_for(con, sha, answers_key(report.answers_used)) if answers.given else None
-        if previous is not None:
-            return _unchanged(file_label, previous)
+            return _unchanged(report, previous)
         senders = {str(row[0]) for row in fetch_rows(con, "sender_codes")}
     finally:
         con.close()
     if sender_code is not None and sender_code not in senders:
         report.issues.insert(0, make_issue("unknown-sender", file=file_label, detail=sender_code))
         report.status = "rejected"
-    sender_code = sender_code or (report.unit_code if report.unit_code in senders else None)
     if dry_run or not report.ok:
         return report
     try:
         with write_session(db_path) as wcon:
             previous = active_batch_for(wcon, sha, answers_key(report.answers_used))  # under the writer lock
             if previous is not None:
-                return _unchanged(file_label, previous)
+                return _unchanged(report, previous)
             if snapshot_id(db_path) != checked_snapshot:
                 # Another load landed between the check and the lock: check again against it.
-                report = check_content(content, file_label, wcon, reader, answers)
+                report = check(wcon)
                 if not report.ok:
                     raise _Rejected
+            if remember:
+                report.recipe = _remember(wcon, report, answers, actor or current_user())
             batch = NewBatch(
                 Path(file_label).name,
                 sha,
@@ -180,21 +214,40 @@ def load_content(
                 report.unit_code,
                 actor or current_user(),
                 note,
-                sender_code,
+                report.sender_code,
                 received_on,
                 tuple(report.answers_used),
+                (report.recipe.recipe_id, report.recipe.version) if report.recipe else None,
             )
             report.batch_id = record_batch(
                 wcon,
                 batch,
-                [_observation(v) for v in report.values],
-                [_kept_issue(i) for i in report.issues],
+                [observation_row(v) for v in report.values],
+                [issue_row(i) for i in report.issues],
                 content,
             )
     except _Rejected:
         return report
     report.status = "loaded"
     return report
+
+
+def _remember(con: duckdb.DuckDBPyConnection, report: FileReport, answers: FileAnswers, actor: str) -> Recipe | None:
+    """The recipe version this load leaves: the analyst's answers it used saved over the recipe's."""
+    if report.sender_code is None or report.layout_signature is None:
+        return report.recipe
+    learned = remembered(report.answers_used, answers.given, report.recipe)
+    saved = save_recipe(
+        con,
+        report.sender_code,
+        report.layout_signature,
+        report.layout_text or "",
+        learned,
+        actor,
+        origin="load",
+        source_file=Path(report.file).name,
+    )
+    return saved or report.recipe
 
 
 class _Rejected(Exception):
@@ -211,9 +264,12 @@ def load_paths(
     sender_code: str | None = None,
     received_on: date | None = None,
     answers: Answers | None = None,
+    recipes: bool = True,
+    remember: bool = False,
 ) -> list[FileReport]:
     """Each file checked and loaded on its own: one bad file does not stop the others.
-    ``answers`` (the ``--answers`` file) give each file the answers meant for it."""
+    ``answers`` (the ``--answers`` file) give each file the answers meant for it; ``recipes``
+    and ``remember`` are those of :func:`load_content`."""
     answers = answers or Answers()
     reports = []
     for path in paths:
@@ -235,6 +291,8 @@ def load_paths(
                     sender_code=sender_code,
                     received_on=received_on,
                     answers=answers.for_file(path.name),
+                    recipes=recipes,
+                    remember=remember,
                 )
             )
         except StoreBusyError:
@@ -242,42 +300,10 @@ def load_paths(
     return reports
 
 
-def _unchanged(file_label: str, batch_id: int) -> FileReport:
-    issue = make_issue("already-loaded", file=file_label, batch_id=batch_id)
-    return FileReport(file_label, "unchanged", issues=[issue], batch_id=batch_id)
-
-
-def stored_values(con: duckdb.DuckDBPyConnection, unit_codes: set[str]) -> dict[Key, float]:
-    """The current own value of every (unit, indicator, year) of these units."""
-    stored: dict[Key, float] = {}
-    for unit in sorted(unit_codes):
-        for u, code, year, value in fetch_rows(con, "current_values_for_unit", {"unit_code": unit}):
-            stored[(u, code, int(year))] = float(value)
-    return stored
-
-
-def _observation(v: Value) -> dict[str, object]:
-    return {
-        "unit_code": v.unit_code,
-        "indicator_code": v.indicator_code,
-        "year": v.year,
-        "value": v.value,
-        "raw_value": v.raw,
-        "sheet": v.sheet,
-        "cell": v.cell,
-        "flags": ";".join(v.flags) or None,
-    }
-
-
-def _kept_issue(i: Issue) -> dict[str, object]:
-    return {
-        "code": i.code,
-        "severity": i.severity,
-        "sheet": i.sheet,
-        "cell": i.cell,
-        "unit_code": i.unit_code,
-        "indicator_code": i.indicator_code,
-        "year": i.year,
-        "raw_value": i.raw_value,
-        "message": i.message,
-    }
+def _unchanged(report: FileReport, batch_id: int) -> FileReport:
+    """Nothing to load: these bytes were loaded with these answers as ``batch_id``. The report
+    still says how the file was read (its layout, sender and recipe version)."""
+    issue = make_issue("already-loaded", file=report.file, batch_id=batch_id)
+    return replace(
+        report, status="unchanged", values=[], issues=[issue], questions=[], skip_counts=Counter(), batch_id=batch_id
+    )

@@ -8,15 +8,19 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from etl.questions import SKIP, Option, Question
+from etl.reading.free_layout import is_number_like, is_year_like
 from etl.reading.grid import Grid
 from etl.reference.model import Reference
 from etl.resolve.keywords import fold_words, vocabulary
 from etl.resolve.names import match_indicator
 
-_SIGNATURE_ROWS = 12
+_SIGNATURE_ROWS = 20  # at most this many rows above the figures name a layout
+_READABLE_CELL = 120  # a prose paragraph above a table is cut in the readable layout
+_NUMBERS = re.compile(r"\d+(?:[.,/:-]\d+)*")  # years, dates, counts: not part of a layout
 # What a table may count when its title names no measure (the ``title-measure`` options).
 MEASURES = (
     "Số trường",
@@ -79,15 +83,50 @@ def title_measure_question(levels: Counter[str], file_label: str, ref: Reference
     return Question("title-measure", "", prompt, (*options, Option(SKIP, "Không nạp", 0)), None, file_label)
 
 
-def layout_signature(grids: list[Grid]) -> str:
-    """A short hash of the sheet names and the words above each sheet's numbers (no years, no numbers):
-    two files of one sender in one layout have the same signature (issue 14's recipes)."""
-    parts = []
+@dataclass(frozen=True)
+class Layout:
+    """What names a file's shape: a short signature and the same thing as text an analyst reads."""
+
+    signature: str
+    text: str  # "Trang «name»", then one line per header row with numbers and years written "…"
+
+
+def layout_of(grids: list[Grid]) -> Layout:
+    """The layout of a file: each visible sheet's name and its header rows (the rows above its
+    figures: title, unit band, column headers), without years and numbers, each cell once per row.
+
+    Two files of one sender in one layout have the same signature whatever their years, figures
+    and number of year columns (issue 14: answers are remembered per sender and layout); another
+    sheet, another title or other column headers give another signature. Computed from the cells
+    alone, never from what the reader made of them, so that answers cannot change it.
+    """
+    parts, lines = [], []
     for g in grids:
         if g.hidden:
             continue
-        parts.append("#" + fold_words(g.name))
-        for row in g.rows[:_SIGNATURE_ROWS]:
-            words = [fold_words("".join(ch for ch in v if not ch.isdigit())) for v in row if isinstance(v, str)]
-            parts.append("|".join(w.strip() for w in words if w.strip()))
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+        parts.append("#" + _folded(g.name))
+        lines.append(f"Trang «{g.name}»")
+        for row in _header_rows(g):
+            cells = {_folded(v): _readable(v) for v in row if isinstance(v, str) and _folded(v)}
+            if cells:
+                parts.append("|".join(cells))
+                lines.append("  " + " | ".join(cells.values()))
+    return Layout(hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16], "\n".join(lines))
+
+
+def _header_rows(grid: Grid) -> list[list[object]]:
+    """The rows above the first two consecutive rows with figures (a table number such as "192"
+    in a title row, or a lone total row, is no start of the figures)."""
+    rows = grid.rows[:_SIGNATURE_ROWS]
+    figures = [any(is_number_like(v) and not is_year_like(v) for v in row) for row in rows]
+    start = next((r for r in range(len(rows) - 1) if figures[r] and figures[r + 1]), len(rows))
+    return rows[:start]
+
+
+def _folded(text: str) -> str:
+    return fold_words(_NUMBERS.sub(" ", text)).strip()
+
+
+def _readable(text: str) -> str:
+    words = " ".join(_NUMBERS.sub("…", text).split())
+    return words if len(words) <= _READABLE_CELL else words[: _READABLE_CELL - 1] + "…"

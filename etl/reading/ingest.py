@@ -18,7 +18,7 @@ from typing import cast
 from etl.issues import make_issue
 from etl.questions import NO_ANSWERS, FileAnswers
 from etl.reading.bilingual import vietnamese_part
-from etl.reading.file_facts import layout_signature, reporting_unit_question, title_measure_question, year_evidence
+from etl.reading.file_facts import layout_of, reporting_unit_question, title_measure_question, year_evidence
 from etl.reading.free_reader import read_sheet
 from etl.reading.grid import Grid, read_csv, read_workbook
 from etl.reading.legacy_text import decode, detect_encoding
@@ -99,7 +99,8 @@ def read_grids(
         if question is not None:
             out.questions.append(question)
     out.year_evidence = year_evidence(grids, file_label)
-    out.layout_signature = layout_signature(grids)
+    layout = layout_of(grids)
+    out.layout_signature, out.layout_text = layout.signature, layout.text
     if not layouts:
         out.issues = [i for i in out.issues if i.code != "no-table-in-sheet"]
         out.issues.append(make_issue("layout-not-recognised", file=file_label))

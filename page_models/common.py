@@ -11,7 +11,9 @@ import pandas as pd
 from analysis.rounds import Round
 from analysis.versions import breaks_of
 from charts.colors import unit_colors
+from charts.labels import short_unit_name
 from vocab.display import MISSING, cell_state
+from vocab.text import strip_unit_prefix
 
 
 @dataclass(frozen=True)
@@ -119,3 +121,18 @@ def with_dashes(frame: pd.DataFrame) -> pd.DataFrame:
         else:
             out[column] = values.astype(object).where(values.notna(), MISSING)
     return out
+
+
+def phone_columns(table: pd.DataFrame, keep: int = 2) -> pd.DataFrame:
+    """A district × year table for a phone: short unit names, the first year and the last ``keep - 1``."""
+    columns = list(table.columns)
+    chosen = columns if len(columns) <= keep else [columns[0], *columns[len(columns) - keep + 1 :]]
+    out = table[chosen].copy()
+    out.index = [short_name(str(n)) for n in table.index]
+    out.index.name = table.index.name
+    return out
+
+
+def short_name(name: str) -> str:
+    """ "Toàn tỉnh" for the province ("Tỉnh …"), else the chart's short name ("TP. Sơn Hà", "Hòa Phong")."""
+    return short_unit_name(name, strip_unit_prefix(name)[1] == "province")

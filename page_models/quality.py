@@ -11,12 +11,11 @@ import pandas as pd
 
 from analysis.quality import compare_province_sums, coverage_matrix, missing_summary
 from analysis.rounds import Round
-from charts.labels import short_unit_name
+from page_models.common import short_name
 from page_models.submissions import last_known_years
 from store import write_session
 from store.workspace import record_acceptance
 from vocab.display import MISSING, format_rate, format_value, partial_text, year_label
-from vocab.text import strip_unit_prefix
 
 FLAG_KEY = ("batch_id", "unit_code", "indicator_code", "year")
 FLAGGED_COLUMNS = {
@@ -90,7 +89,7 @@ def coverage_text(coverage: pd.DataFrame) -> pd.DataFrame:
     """The coverage shares as "100%" text ("—" where the district did not exist), short unit names first:
     the phone's version of the coverage table."""
     out = coverage.map(lambda v: MISSING if pd.isna(v) else format_rate(float(v) * 100).replace(",0%", "%"))
-    out.index = [short_unit_name(str(n), strip_unit_prefix(str(n))[1] == "province") for n in coverage.index]
+    out.index = [short_name(str(n)) for n in coverage.index]
     out.index.name = "Địa bàn"
     return out
 

@@ -23,7 +23,10 @@ PLOTLY_CONFIG = {
 }
 BREAKPOINT_PX = 640
 _CSS = f"""<style>
-@media (max-width: {BREAKPOINT_PX}px) {{ [class*="st-key-nq29desk_"] {{ display: none !important; }} }}
+@media (max-width: {BREAKPOINT_PX}px) {{
+  [class*="st-key-nq29desk_"] {{ display: none !important; }}
+  [data-testid="stMain"] h1 {{ font-size: 1.75rem; }}
+}}
 @media (min-width: {BREAKPOINT_PX + 1}px) {{ [class*="st-key-nq29phone_"] {{ display: none !important; }} }}
 </style>"""
 

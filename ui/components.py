@@ -8,7 +8,7 @@ import streamlit as st
 
 from page_models.common import Selection
 from ui import data
-from ui.charts import desk_and_phone
+from ui.charts import desk_and_phone, responsive_css
 from ui.filters import current
 
 ILLUSTRATIVE_NOTICE = (
@@ -21,6 +21,7 @@ ILLUSTRATIVE_SHORT = "**Dữ liệu minh họa**: tỉnh và số liệu giả �
 def page_header(title: str, caption: str | None = None, needs_values: bool = True) -> Selection | None:
     """Title, the illustrative-data notice, and the filters; None (after a clear
     message) when there is nothing to show yet."""
+    responsive_css()  # desk/phone variants, and a phone's smaller page title
     st.title(title)
     if caption:
         st.caption(caption)

@@ -10,10 +10,10 @@ from charts.compare import ranked_bar_figure
 from charts.heatmap import heatmap_figure
 from charts.trend import trend_figure
 from etl.issues import make_issue
+from page_models.sentences import Context, lead
 from page_models.tables import formatted
 from report.content import TableItem
 from report.docx_writer import district_table
-from report.findings import finding_sentence
 from report.sheets import number_format
 from vocab.display import (
     excel_number_format,
@@ -25,6 +25,7 @@ from vocab.display import (
     format_rate,
     format_value,
     format_with_unit,
+    kind_of,
     year_label,
     years_label,
 )
@@ -108,8 +109,10 @@ def test_one_value_reads_the_same_in_every_output(value: float, unit: str) -> No
         "crosses_break": False,
         "lagging": [],
         "direction": "up",
+        "indicator_code": "x",
+        "kind": kind_of(unit),
     }
-    assert shown in finding_sentence(row)
+    assert shown in lead(row, 2022, Context({}, {}))
 
 
 def test_gaps_are_dashes_everywhere() -> None:

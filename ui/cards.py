@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 import pandas as pd
 import streamlit as st
 
+from page_models.findings import Finding
 from page_models.tables import display_name, goal_text, source_text, verdict_label
 from vocab.display import format_change, format_value, year_label
 from vocab.labels import NO_TARGET, trend_label_vi
@@ -60,19 +63,15 @@ def verdict_text(row: pd.Series, rule: str = "ending") -> str:
     return f"{icon} **{verdict_label(row)}** — {goal}; {source}".strip()
 
 
-def standing_list(frame: pd.DataFrame, rule: str = "ending") -> None:
-    if frame.empty:
+def finding_list(items: Sequence[Finding], tasks: Mapping[int, str] | None = None) -> None:
+    """Findings in the report's words (page_models.findings), each with its task and the analysts' notes."""
+    if not items:
         st.caption("Không có.")
         return
-    for _, row in frame.iterrows():
-        unit, period = row["unit"], row["period_type"]
-        lagging = row["lagging"] if isinstance(row["lagging"], list) else []
-        st.markdown(
-            f"- **{display_name(row)}**: {format_value(row['base_value'], unit)} ({_year(row['base_year'], period)}) → "
-            f"{format_value(row['latest_value'], unit)} ({_year(row['latest_year'], period)}), "
-            f"{format_change(row['abs_change'], unit)}. {verdict_text(row, rule)}."
-            + (f" Địa bàn thấp hơn toàn tỉnh: {', '.join(lagging)}." if lagging else "")
-        )
+    for item in items:
+        task = f" *(Nhiệm vụ {item.task}: {tasks[item.task]})*" if tasks and item.task in tasks else ""
+        notes = "".join(f"\n    - *{note}*" for note in item.notes)
+        st.markdown(f"- {item.text}{task}{notes}")
 
 
 def _year(value: object, period_type: str) -> str:

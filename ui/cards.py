@@ -53,14 +53,14 @@ def verdict_head(row: pd.Series) -> str:
 
 
 def verdict_text(row: pd.Series, rule: str = "ending") -> str:
+    """What the verdict at the card's head was judged against: the target, its deadline and source."""
     verdict = None if pd.isna(row["verdict"]) else str(row["verdict"])
     if verdict is None and pd.isna(row["target_value"]):
-        return f"{trend_label_vi(row['trend'])}; {NO_TARGET[:1].lower()}{NO_TARGET[1:]}."
+        return f"{NO_TARGET}."
     target = {k: row.get(f"target_{k}") for k in ("value", "value_max", "comparator", "scope", "year")}
     goal = goal_text(target, row["unit"], row["period_type"], rule)
-    icon = VERDICT_ICON.get(verdict or "", "") if bool(row.get("target_due", True)) else ""
     source = source_text(row["target_source"], row.get("target_verification"))
-    return f"{icon} **{verdict_label(row)}** — {goal}; {source}".strip()
+    return f"{goal}; {source}".strip()
 
 
 def finding_list(items: Sequence[Finding], tasks: Mapping[int, str] | None = None) -> None:

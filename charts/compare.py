@@ -102,7 +102,8 @@ def ranked_bar_figure(
     label_room = max((text_width(t, 12) for t in labels), default=0) + 14
     if province_value is not None and not pd.isna(province_value):
         right = float(province_value) > 0.6 * top
-        fig.add_vline(x=float(province_value), line=dict(color=PROVINCE_COLOR, dash="dash", width=2))
+        # Under the bars and their values: a value label may sit across it and stays readable.
+        fig.add_vline(x=float(province_value), line=dict(color=PROVINCE_COLOR, dash="dash", width=2), layer="below")
         fig.add_annotation(
             x=float(province_value),
             xref="x",

@@ -12,9 +12,9 @@ from ui.components import page_header
 from ui.downloads import source_for, table_downloads
 from vocab.labels import ASSESSMENT_COLUMNS
 
-PHONE_COLUMNS = {"name_vi": 150, "verdict": 80, "latest": 110}
-
 auth.require("viewer")
+
+PHONE_COLUMNS = {"name_vi": 150, "verdict": 80, "latest": 110}
 
 f = page_header(
     "Đánh giá kết quả – hạn chế",

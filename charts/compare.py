@@ -24,13 +24,14 @@ from vocab.labels import NO_DATA
 
 NO_VALUE = "—"
 
-__all__ = ["disparity_figure", "rank_change_figure", "ranked_bar_figure"]
+__all__ = ["disparity_figure", "numbers", "rank_change_figure", "ranked_bar_figure"]
 
 CV_COLOR = "#2563eb"
 RATIO_COLOR = "#d97706"
 
 
-def _numbers(values: pd.Series) -> pd.Series:
+def numbers(values: pd.Series) -> pd.Series:
+    """Numbers as floats, anything else NaN (a gap, never 0)."""
     return pd.to_numeric(values, errors="coerce").astype(float)
 
 
@@ -57,7 +58,7 @@ def ranked_bar_figure(
     not coloured by district (the rank is the message).
     """
     del colors
-    data = ranked.assign(value=_numbers(ranked["value"]), unit_code=ranked["unit_code"].astype(str))
+    data = ranked.assign(value=numbers(ranked["value"]), unit_code=ranked["unit_code"].astype(str))
     data = data.sort_values("rank", kind="stable", na_position="last")
     missing = data["value"].isna()
     shown = data["unit_name"] if "unit_name" in data.columns else data["unit_code"]
@@ -221,8 +222,8 @@ def disparity_figure(frame: pd.DataFrame, *, indicator_name: str, unit: str, per
     """
     years = year_range(frame["year"])
     data = frame.assign(year=frame["year"].astype(int)).set_index("year").reindex(years)
-    cv = _numbers(data["cv"]) * 100
-    ratio = _numbers(data["max_min_ratio"])
+    cv = numbers(data["cv"]) * 100
+    ratio = numbers(data["max_min_ratio"])
     counts = data["n"] if "n" in data.columns else pd.Series(pd.NA, index=data.index)
     labels = [year_label(y, period_type) for y in years]
     n_text = [format_count(n) for n in counts]

@@ -7,15 +7,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.colors import sequential_scale
+from charts.compare import numbers
 from charts.labels import fits, short_unit_name, text_width
 from charts.style import DESK_WIDTH, PHONE_WIDTH, apply_style
 from vocab.display import FLAG_MARK, format_value, format_with_unit, period_word, value_axis_title, year_label
 
 __all__ = ["heatmap_figure"]
-
-
-def _numbers(values: pd.Series) -> pd.Series:
-    return pd.to_numeric(values, errors="coerce").astype(float)
 
 
 def heatmap_figure(
@@ -33,7 +30,7 @@ def heatmap_figure(
     A cell shows its value only when every value fits its cell at the width the chart is drawn
     at (a desk's, and a phone's in the phone variant, charts.phone); otherwise values are on
     hover and in the table under the chart."""
-    z = matrix.apply(_numbers).to_numpy(dtype=float)
+    z = matrix.apply(numbers).to_numpy(dtype=float)
     flags = (
         marks.reindex(index=matrix.index, columns=matrix.columns).fillna(False).to_numpy(dtype=bool)
         if marks is not None

@@ -29,27 +29,16 @@ LegendPosition = Literal["bottom", "right", "none"]
 # plotly's stock templates are large and deep-copied into every figure (~50 ms
 # each); this small one gives the same white look.
 _GRID = "#e5e7eb"
+# "200.000", never "200k": SI suffixes are not Vietnamese number forms.
+_AXIS = dict(
+    gridcolor=_GRID, linecolor=_GRID, zerolinecolor=_GRID, ticks="", exponentformat="none", separatethousands=True
+)
 TEMPLATE = go.layout.Template(
     layout=dict(
         paper_bgcolor="white",
         plot_bgcolor="white",
-        # "200.000", never "200k": SI suffixes are not Vietnamese number forms.
-        xaxis=dict(
-            gridcolor=_GRID,
-            linecolor=_GRID,
-            zerolinecolor=_GRID,
-            ticks="",
-            exponentformat="none",
-            separatethousands=True,
-        ),
-        yaxis=dict(
-            gridcolor=_GRID,
-            linecolor=_GRID,
-            zerolinecolor=_GRID,
-            ticks="",
-            exponentformat="none",
-            separatethousands=True,
-        ),
+        xaxis=_AXIS,
+        yaxis=_AXIS,
         colorway=["#2563eb", "#dc2626", "#16a34a", "#9333ea", "#ea580c", "#0891b2"],
     )
 )

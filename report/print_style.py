@@ -137,16 +137,15 @@ def _frame(spec: dict[str, Any], caption: Caption | None, lines: list[str]) -> N
     if legend_px:  # the legend under the axis, above the footer
         layout["legend"] = {**layout["legend"], "y": (footer_px + 4) / layout["height"], "yanchor": "bottom"}
     if caption and caption.title:
-        subtitle = f"<br><span style='font-size:13px'>{caption.subtitle}</span>" if caption.subtitle else ""
         layout["title"] = {
-            "text": f"<b>{caption.title}</b>{subtitle}",
+            "text": f"<b>{caption.title}</b>",
+            "subtitle": {"text": caption.subtitle, "font": {"size": 13, "family": EXPORT_FONT}},
             "x": 12 / PRINT_WIDTH,
             "xanchor": "left",
             "xref": "container",
-            "y": 1,
+            "y": 1 - 14 / layout["height"],
             "yanchor": "top",
             "yref": "container",
-            "pad": {"t": 10},
             "font": {"size": 17, "family": EXPORT_FONT},
         }
     if caption and caption.illustrative:

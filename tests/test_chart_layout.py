@@ -8,14 +8,13 @@ text; not the hover layer) is read from the page (tests/chart_text_boxes.js).
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, start_server
+from tests.test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
+from tests.test_browser import server as server  # the module-scoped demo server (a fixture)
 
 pytestmark = [
     pytest.mark.browser,
@@ -61,16 +60,6 @@ def test_overlap_counting_is_not_vacuous() -> None:
     assert overlaps([a, {**a, "s": "b", "x0": 8.5}]) == [("a", "b")]
     assert overlaps([a, {**a, "s": "b", "x0": 9.5}]) == []  # touching within 1 px is not a collision
     assert cut({"x0": 0, "y0": 0, "x1": 10, "y1": 10}, [{**a, "x1": 12}]) == ["a"]
-
-
-@pytest.fixture(scope="module")
-def server(demo_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = tmp_path_factory.mktemp("layout") / "demo.duckdb"
-    shutil.copyfile(demo_store, db)
-    proc, url = start_server(db)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
 
 
 def _open(page: Any, url: str, n_charts: int) -> None:

@@ -125,7 +125,8 @@ def test_an_exported_chart_carries_its_title_source_notes_and_the_demo_mark() ->
     fig.update_layout(meta={"notes": ["1. 2016: Nâng cấp"]})
     caption = Caption("Tỷ lệ trường chuẩn", "Đơn vị tính: %; năm học 2013-2014 – 2017-2018", "Nguồn: Sở GD&ĐT.", True)
     spec = framed_figure(fig, caption)
-    assert "Tỷ lệ trường chuẩn" in spec["layout"]["title"]["text"] and "Đơn vị tính" in spec["layout"]["title"]["text"]
+    title = spec["layout"]["title"]
+    assert "Tỷ lệ trường chuẩn" in title["text"] and "Đơn vị tính" in title["subtitle"]["text"]
     texts = [a["text"] for a in spec["layout"]["annotations"]]
     assert any("1. 2016: Nâng cấp" in t and "Nguồn: Sở GD&ĐT." in t for t in texts)
     assert ILLUSTRATIVE_MARK in texts

@@ -36,6 +36,7 @@ bench: $(VENV)/.runtime
 	$(PY) -m bench.pages
 	$(PY) -m bench.report
 	$(PY) -m bench.exports
+	$(PY) -m bench.hostile
 
 $(DB): $(VENV)/.runtime
 	$(PY) -m etl demo --db $(DB)

@@ -15,6 +15,7 @@ from streamlit.delta_generator import DeltaGenerator
 from charts.labels import chart_notes
 from charts.phone import phone_figure
 from ui.downloads import chart_downloads
+from vocab.text import markdown_escape
 
 PLOTLY_CONFIG = {
     "displaylogo": False,
@@ -44,8 +45,8 @@ def chart(fig: go.Figure, *, key: str, title: str, unit: str, source: str, subti
     with st.container(key=f"nq29phone_{key}"):
         st.plotly_chart(phone_figure(fig), key=f"{key}_phone", config=PLOTLY_CONFIG)
     notes = chart_notes(fig)
-    if notes:
-        st.caption("  \n".join(notes))
+    if notes:  # event titles are typed by analysts: shown as written, never as Markdown
+        st.caption("  \n".join(markdown_escape(n) for n in notes))
     chart_downloads(fig, title=title, unit=unit, source=source, key=key, subtitle=subtitle)
 
 

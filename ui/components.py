@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
 from page_models.common import Selection
@@ -39,14 +37,3 @@ def page_header(title: str, caption: str | None = None, needs_values: bool = Tru
         st.info("Chưa có số liệu. Nạp tệp Excel bằng lệnh `python -m etl load TỆP.xlsx` rồi tải lại trang.")
         return None
     return filters
-
-
-# What Markdown (as Streamlit reads it in labels and alerts) makes of text: emphasis, links and
-# images, code, headings, quotes, strike-through, formulas, and ":name:" icons and colours.
-_MARKDOWN = re.compile(r"([\\`*_\[\]#<>~$]|:(?=[A-Za-z]))")
-
-
-def plain(text: str) -> str:
-    """Text from a file (a file name, a label, a message quoting a cell) made safe where Streamlit
-    reads Markdown (expander labels, alerts): each Markdown character escaped, so it shows as written."""
-    return _MARKDOWN.sub(r"\\\1", " ".join(text.split()))

@@ -234,6 +234,20 @@ def format_plain(value: object, max_decimals: int = 3) -> str:
     return text.rstrip("0").rstrip(",") if "," in text else text
 
 
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def format_large(value: object) -> str:
+    """Like format_plain up to 10^15; beyond, "1,0 × 10³⁰⁸" (a 309-digit count is read by its power)."""
+    if is_missing(value):
+        return MISSING
+    number = float(value)  # type: ignore[arg-type]
+    if math.isinf(number) or abs(number) < 1e15:
+        return format_plain(number)
+    mantissa, exponent = f"{number:.1e}".split("e")
+    return f"{mantissa.replace('.', ',')} × 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
+
+
 def format_duration(seconds: float) -> str:
     """ "13,8 giây"."""
     return f"{format_vi(seconds, 1)} giây"

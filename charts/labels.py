@@ -13,6 +13,7 @@ chart and the exported image carries them (report.print_style).
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -107,7 +108,7 @@ def add_markers(fig: go.Figure, markers: Iterable[Marker]) -> list[str]:
             yanchor="bottom",
             yshift=3 + row * MARKER_ROW,
             text=", ".join(numbers),
-            hovertext="<br>".join(notes[-len(texts) :]),
+            hovertext="<br>".join(html.escape(n) for n in notes[-len(texts) :]),  # analysts' text, not markup
             showarrow=False,
             font=dict(size=11, color=_MARKER_COLOR),
             bgcolor="white",

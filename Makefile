@@ -35,6 +35,8 @@ bench: $(VENV)/.runtime
 	$(PY) -m bench.run
 	$(PY) -m bench.pages
 	$(PY) -m bench.report
+	$(PY) -m bench.exports
+	$(PY) -m bench.hostile
 
 $(DB): $(VENV)/.runtime
 	$(PY) -m etl demo --db $(DB)

@@ -33,3 +33,8 @@ pytestmark  # noqa
 _.first_received  # noqa
 # A survey answer's fields are written with vars() into survey_answers (etl/load/surveys/pipeline.py).
 _.scale_order  # noqa
+# python-docx properties set on paragraphs, tables and runs of the report's draft (report.draft_docx).
+_.left_indent  # noqa
+_.right_indent  # noqa
+_.autofit  # noqa
+_.highlight_color  # noqa

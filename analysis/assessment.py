@@ -5,14 +5,16 @@ row per version, each with its own base, latest, change, trend and target verdic
 change or verdict ever spans a break. `key` is "<code>#<version>"; `n_versions` says how
 many rows the indicator has.
 
-Standing rules (documented choice):
+Standing rules (documented choice; the target's verdict comes first, issue 16):
 
-* "weakness" when a target that is *due* is not met, or the trend is worsening;
-* "result" when the trend is improving, or the target is met/exceeded (also late);
+* "weakness" when a target that is *due* is not met (a norm breached included);
+* "result" when a target is met or exceeded (also late, also before its deadline; not a norm);
+* otherwise by the trend: worsening → "weakness", improving → "result";
 * "neutral" otherwise (flat, unknown, neutral indicators; staying within a norm).
 
-A weakness wins over a result: a missed target or a worsening trend needs the reader's
-attention even when something else looks good.
+A missed target outweighs an improvement, and a target met outweighs a decline: a share
+that met its target is never a weakness, one that missed it never a result. Which rows
+become findings of a report, and in which order, is analysis.materiality's.
 
 Targets (analysis.targets): a target issued after `as_of` is a reference only
 (`reference_targets`); of the others, those of the row's version are judged
@@ -270,11 +272,13 @@ def _plain(value: Any) -> Any:
 
 def standing_of(trend: str, verdict: str | None, target_due: bool, norm: bool = False) -> str:
     """ "weakness", "result" or "neutral" by the rules in the module docstring."""
-    if (verdict == "not_met" and target_due) or trend == "worsening":
+    if verdict == "not_met" and target_due:
         return "weakness"
-    if trend == "improving" or (verdict in ("met", "exceeded", "met_late") and not norm):
+    if verdict in ("met", "exceeded", "met_late") and not norm:
         return "result"
-    return "neutral"
+    if trend == "worsening":
+        return "weakness"
+    return "result" if trend == "improving" else "neutral"
 
 
 def _improvement(abs_change: float, rel_change: float, direction: str, unit: str) -> float:
@@ -312,16 +316,4 @@ def sort_assessment(frame: pd.DataFrame) -> pd.DataFrame:
     return ordered.drop(columns=["_standing", "_neg"]).reset_index(drop=True)
 
 
-def top_results(frame: pd.DataFrame, n: int = 5) -> pd.DataFrame:
-    """The n strongest results."""
-    ordered = sort_assessment(frame)
-    return ordered[ordered["standing"] == "result"].head(n).reset_index(drop=True)
-
-
-def top_weaknesses(frame: pd.DataFrame, n: int = 5) -> pd.DataFrame:
-    """The n most serious weaknesses."""
-    ordered = sort_assessment(frame)
-    return ordered[ordered["standing"] == "weakness"].head(n).reset_index(drop=True)
-
-
-__all__ = ["assess_indicators", "sort_assessment", "standing_of", "top_results", "top_weaknesses"]
+__all__ = ["assess_indicators", "sort_assessment", "standing_of"]

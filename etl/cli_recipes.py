@@ -16,7 +16,7 @@ from etl.load.answer_meaning import AnswerError
 from etl.load.answers import AnswersFileError, read_recipe_file, recipe_csv
 from etl.load.pipeline import current_user
 from etl.load.recipes import STATUS_VI, import_recipe, read_recipe, withdraw_recipe
-from etl.reading.ingest import read_any
+from etl.reading.worker import read_isolated
 from etl.reference.model import Reference
 from store import fetch_df, open_reader
 
@@ -80,7 +80,7 @@ def _import(args: argparse.Namespace, db: Path) -> int:
         read = read_recipe_file(args.file.read_text(encoding="utf-8-sig"), args.file.name)
         layout, text = args.layout or read.layout, read.layout_text or ""
         if args.like is not None:
-            extracted = read_any(args.like.read_bytes(), args.like.name)
+            extracted = read_isolated(args.like.read_bytes(), args.like.name)
             layout, text = extracted.layout_signature, extracted.layout_text or ""
         if not layout:
             raise AnswerError("Tệp không ghi bố cục: thêm --layout MÃ_BỐ_CỤC hoặc --like TỆP_SỐ_LIỆU.")

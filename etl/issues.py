@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from vocab.display import format_plain
+from vocab.display import format_large, format_plain
 
 CATALOGUE_PATH = Path(__file__).resolve().parent / "config" / "issue_catalogue.csv"
 SEVERITIES = ("error", "warning", "info")
@@ -149,5 +149,5 @@ if __name__ == "__main__":
 def _shown(raw_value: object) -> str:
     """A cell's raw value as the analyst reads it: numbers in Vietnamese form ("135", "0,855"), text as typed."""
     if isinstance(raw_value, int | float) and not isinstance(raw_value, bool):
-        return format_plain(raw_value, 6)
+        return format_plain(raw_value, 6) if abs(raw_value) < 1e15 else format_large(raw_value)
     return str(raw_value)

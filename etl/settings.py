@@ -24,6 +24,17 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("yoy_rate_points", 15, "Warn when a % rate changes by more than this many points in one year."),
     Setting("rate_mismatch_points", 1.0, "Warn when a reported rate differs from its components by more points."),
     Setting("max_upload_mb", 20, "Largest file (MB) the upload page accepts; admins can change it in the app."),
+    # Limits checked before a file is read (docs/limits.md): nothing is sized from a number in the file.
+    Setting("max_member_mb", 200, "Largest uncompressed part (sheet XML, shared strings) of an .xlsx/.ods file, MB."),
+    Setting("max_compression_ratio", 200, "Largest uncompressed/compressed ratio of a part above 16 MB (zip bombs)."),
+    Setting("max_sheet_rows", 200_000, "Most rows a sheet or CSV file may use (its last filled row)."),
+    Setting("max_sheet_columns", 2_000, "Most columns a sheet or CSV file may use (its last filled column)."),
+    Setting("max_workbook_cells", 5_000_000, "Most cells of all sheets' used areas (rows x columns from A1)."),
+    Setting("max_field_chars", 32_767, "Longest CSV field or cell text, characters (Excel's own cell limit)."),
+    # The reading worker (etl/reading/worker.py): one process per command or server, reused across files.
+    Setting("worker_memory_mb", 1_024, "Address-space limit of the reading worker process, MB (0 = no limit)."),
+    Setting("reading_worker", 1, "1: read files in the isolated worker process; 0: in this process (debugging)."),
+    Setting("worker_timeout_s", 60, "Longest a file may take to read before its worker is stopped, seconds."),
 )
 
 

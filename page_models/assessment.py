@@ -7,19 +7,17 @@ from datetime import date
 
 import pandas as pd
 
-from analysis.assessment import assess_indicators, sort_assessment, top_results, top_weaknesses
+from analysis.assessment import assess_indicators, sort_assessment
 from analysis.headlines import HEADLINE_INDICATORS
 from page_models.common import cell_states, usable_only
 from vocab.display import format_cell, year_label
 
-RANKABLE_KINDS = ("rate", "ratio")  # top lists compare rates and ratios, not raw counts
+RANKABLE_KINDS = ("rate", "ratio")
 
 
 @dataclass
 class AssessmentView:
     table: pd.DataFrame  # sorted: results, weaknesses, neutral
-    results: pd.DataFrame
-    weaknesses: pd.DataFrame
     headlines: pd.DataFrame  # the key indicators (their latest definition version), in HEADLINE_INDICATORS order
 
 
@@ -54,7 +52,6 @@ def build_assessment(
         ],
         latest_note=_latest_notes(frame, values, province_code, first_year, last_year),
     )
-    rankable = frame[frame["kind"].isin(RANKABLE_KINDS)]
     last_versions = frame.drop_duplicates("indicator_code", keep="last")
     headlines = (
         last_versions.set_index("indicator_code")
@@ -64,8 +61,6 @@ def build_assessment(
     shown = frame if group_code is None else frame[frame["group_code"] == group_code]
     return AssessmentView(
         table=_rates_before_counts(sort_assessment(shown)),
-        results=top_results(rankable),
-        weaknesses=top_weaknesses(rankable),
         headlines=headlines,
     )
 

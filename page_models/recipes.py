@@ -16,7 +16,7 @@ from etl.load.answer_meaning import AnswerError, answer_choices, answer_label, q
 from etl.load.answers import AnswersFileError, read_recipe_file, recipe_csv
 from etl.load.pipeline import check_content
 from etl.load.recipes import STATUS_VI, Recipe, edit_recipe, import_recipe, load_recipe, withdraw_recipe
-from etl.reading.ingest import read_any
+from etl.reading.worker import read_isolated
 from etl.reference.model import Reference
 from page_models.answers import ValueChanges, answers_table, value_changes, value_map
 from store import fetch_df, fetch_rows, open_reader
@@ -177,7 +177,7 @@ def import_answers(
         raise AnswerError(str(exc)) from exc
     layout, text = read.layout, read.layout_text or ""
     if sample is not None:
-        extracted = read_any(sample[1], sample[0])
+        extracted = read_isolated(sample[1], sample[0])  # a sample file is read like any upload
         layout, text = extracted.layout_signature, extracted.layout_text or ""
     if not layout:
         raise AnswerError("Tệp câu trả lời không ghi bố cục: tải thêm một tệp số liệu mẫu có bố cục đó.")

@@ -17,7 +17,7 @@ import pandas as pd
 
 from etl.issues import Issue
 from etl.load.diff import CHANGE_LABELS_VI, diff_summary, diff_values
-from etl.load.pipeline import FileReport, load_content
+from etl.load.pipeline import FileReport, check_failed, load_content
 from etl.load.recipes import REMEMBERED_KINDS
 from etl.load.stored import stored_values
 from etl.questions import FileAnswers, Question
@@ -28,7 +28,7 @@ from store.connection import snapshot_id
 from vocab.labels import ISSUE_HEADERS
 
 SEVERITY_LABELS_VI = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Thông tin"}
-ACCEPTED_TYPES = ["xlsx", "xlsm", "xls", "csv"]
+ACCEPTED_TYPES = ["xlsx", "xlsm", "xls", "csv", "txt", "tsv"]  # .txt: Excel's "Unicode Text"
 
 
 Answers = Mapping[tuple[str, str], str]
@@ -104,16 +104,19 @@ def check_upload(
     and compare it with the current values and with the check ``before`` it; writes nothing."""
     snapshot = snapshot_id(db_path)
     given = dict(answers or {})
-    report = load_content(
-        content,
-        name,
-        db_path,
-        dry_run=True,
-        max_bytes=max_bytes,
-        answers=FileAnswers(given),
-        sender_code=sender,
-        recipes=recipes,
-    )
+    try:
+        report = load_content(
+            content,
+            name,
+            db_path,
+            dry_run=True,
+            max_bytes=max_bytes,
+            answers=FileAnswers(given),
+            sender_code=sender,
+            recipes=recipes,
+        )
+    except Exception as exc:  # a bug met on this file: the page says so and keeps serving
+        report = check_failed(name, exc)
     with open_reader(db_path) as con:
         ref = Reference.from_store(con)
         stored = stored_values(con, {v.unit_code for v in report.values})

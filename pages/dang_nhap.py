@@ -4,6 +4,7 @@ import streamlit as st
 
 from access.users import ROLE_LABELS_VI
 from ui import auth
+from vocab.text import markdown_escape
 
 st.title("Đăng nhập")
 user = auth.current_user()
@@ -11,7 +12,7 @@ if user is None:
     st.caption("Chuyên viên tổng hợp và quản trị viên đăng nhập để tải dữ liệu lên, hoàn tác và theo dõi nộp báo cáo.")
     auth.sign_in_form()
 else:
-    st.success(f"Bạn đã đăng nhập: {user.display_name} ({ROLE_LABELS_VI[user.role]}).")
+    st.success(f"Bạn đã đăng nhập: {markdown_escape(user.display_name)} ({ROLE_LABELS_VI[user.role]}).")
     if user.can("analyst"):
         st.page_link("pages/tai_len.py", label="Tải dữ liệu lên", icon=":material/upload_file:")
         st.page_link("pages/theo_doi.py", label="Theo dõi nộp báo cáo", icon=":material/assignment_turned_in:")

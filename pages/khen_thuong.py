@@ -8,6 +8,7 @@ from report.commendations import commendation_heading, list_docx, list_xlsx
 from ui import auth, data
 from ui.components import page_header
 from ui.review import nomination_editor
+from vocab.text import markdown_escape
 
 auth.require("viewer")
 
@@ -37,7 +38,7 @@ view = build_register(nominations, commendation_quotas(), districts, round_)
 
 st.subheader(f"{round_.name} — hạn nộp {round_.deadline:%d/%m/%Y}")
 if view.problems:
-    st.warning("Cần xem lại:\n\n" + "\n".join(f"- {p}" for p in view.problems))
+    st.warning("Cần xem lại:\n\n" + "\n".join(f"- {markdown_escape(p)}" for p in view.problems))
 else:
     st.success("Mọi đơn vị đã đề nghị đúng định mức và đúng hạn.")
 list_tab, quota_tab = st.tabs(["Danh sách đề nghị", "Định mức theo đơn vị"])

@@ -5,6 +5,7 @@ import streamlit as st
 from page_models.batches import batch_table, download_original, rollback
 from store.batches import RollbackError
 from ui import auth, data
+from vocab.text import markdown_escape
 
 user = auth.require("analyst")
 assert user is not None
@@ -67,7 +68,7 @@ else:
     st.caption("Lô này được nạp trước khi hệ thống lưu tệp gốc.")
 if row["status"] == "Đang dùng":
     with st.form("rollback_form"):
-        st.write(f"Hoàn tác **lô {batch_id}** ({row['file_name']}, {row['n_values']} giá trị)?")
+        st.write(f"Hoàn tác **lô {batch_id}** ({markdown_escape(row['file_name'])}, {row['n_values']} giá trị)?")
         reason = st.text_input("Lý do hoàn tác")
         sure = st.checkbox("Tôi hiểu rằng các giá trị của lô này sẽ không còn được dùng.")
         submitted = st.form_submit_button("Hoàn tác lô", type="primary", icon=":material/undo:")
@@ -78,9 +79,10 @@ if row["status"] == "Đang dùng":
             try:
                 name = rollback(data.db_path(), int(batch_id), user.name, reason)
             except RollbackError as exc:
-                st.error(str(exc))
+                st.error(markdown_escape(exc))
             else:
-                st.session_state["rollback_result"] = [f"Đã hoàn tác lô {batch_id} ({name})."]
+                st.session_state["rollback_result"] = [f"Đã hoàn tác lô {batch_id} ({markdown_escape(name)})."]
                 st.rerun()
 else:
-    st.info(f"Lô này đã được hoàn tác lúc {row['rolled_back_at']:%d/%m/%Y %H:%M} bởi {row['rolled_back_by']}.")
+    by = markdown_escape(row["rolled_back_by"])
+    st.info(f"Lô này đã được hoàn tác lúc {row['rolled_back_at']:%d/%m/%Y %H:%M} bởi {by}.")

@@ -6,8 +6,8 @@ import streamlit as st
 from etl import settings
 from page_models.upload import ACCEPTED_TYPES, confirm_uploads, load_results, name_questions
 from ui import auth, data
-from ui.components import plain
 from ui.upload import check_again, confirm_form, confirm_names, current_checks, file_details, overview
+from vocab.text import markdown_escape
 
 user = auth.require("analyst")
 assert user is not None
@@ -21,9 +21,9 @@ max_mb = int(float(data.app_setting("max_upload_mb", str(settings.get("max_uploa
 max_bytes = max_mb * 1_000_000
 round_key = st.session_state.setdefault("upload_round", 0)
 for loaded, line in st.session_state.pop("upload_results", []):
-    (st.success if loaded else st.error)(plain(line))
+    (st.success if loaded else st.error)(markdown_escape(line))
 files = st.file_uploader(
-    f"Tệp số liệu (.xlsx, .xlsm, .xls, .csv; tối đa {max_mb} MB mỗi tệp)",
+    f"Tệp số liệu (.xlsx, .xlsm, .xls, .csv, .txt; tối đa {max_mb} MB mỗi tệp)",
     type=ACCEPTED_TYPES,
     accept_multiple_files=True,
     max_upload_size=max_mb,
@@ -43,7 +43,7 @@ senders = dict(zip(sender_rows["code"], sender_rows["name"], strict=True))
 remember = {}
 for n, (f, check) in enumerate(zip(files, checks, strict=True)):
     expanded = len(checks) == 1 or check.report.status in {"rejected", "nothing"} or bool(check.report.open_questions)
-    with st.expander(plain(check.name), expanded=expanded):
+    with st.expander(markdown_escape(check.name), expanded=expanded):
         choice = file_details(check, senders, f"upload_{round_key}_{n}")
     remember[check.name] = choice.remember
     if choice.recheck:

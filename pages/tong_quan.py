@@ -1,10 +1,11 @@
-"""Tổng quan: headline cards (baseline vs latest, target verdict), largest gains, worst shortfalls."""
+"""Tổng quan: headline cards (baseline vs latest, target verdict), then the prioritised findings in the
+report's words (page_models.findings: the overview of the report's "Đánh giá chung")."""
 
 import streamlit as st
 
 from page_models.tables import assessment_rows
 from ui import auth, data, inputs
-from ui.cards import headline_card, standing_list
+from ui.cards import finding_list, headline_card
 from ui.components import page_header
 from ui.downloads import source_for, table_downloads
 from vocab.display import format_count, years_label
@@ -40,13 +41,20 @@ table_downloads(
     index=False,
 )
 
+found = inputs.findings(f)
+short_titles = {t.number: t.short_title for t in found.tasks}
 left, right = st.columns(2)
 with left:
     st.subheader("Kết quả nổi bật")
-    standing_list(view.results, f.deadline_rule)
+    finding_list(found.results, short_titles)
 with right:
     st.subheader("Hạn chế, yếu kém")
-    standing_list(view.weaknesses, f.deadline_rule)
+    finding_list(found.weaknesses, short_titles)
+st.caption(
+    f"Những nhận định quan trọng nhất (tối đa {found.limit} mỗi mục, không quá {found.per_task} của một nhiệm vụ "
+    "khi nhiệm vụ khác còn nhận định), đúng lời văn của dự thảo báo cáo (trang Xuất báo cáo): mục tiêu đến hạn "
+    "xếp trước, rồi các thay đổi đủ lớn theo loại chỉ tiêu. Xem theo từng nhiệm vụ ở trang Đánh giá."
+)
 
 st.caption(
     f"{summary['province_name']}: {int(summary['n_districts'])} huyện, thị xã, thành phố; "

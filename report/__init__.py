@@ -3,7 +3,8 @@
 * :mod:`report.sheets`: formula-safe XLSX and CSV (UTF-8 with BOM) writers;
 * :mod:`report.images`: plotly figure -> PNG/SVG through one persistent kaleido renderer;
 * :mod:`report.chart_data`: the data behind a figure, as a table;
-* :mod:`report.findings`: "Kết quả đạt được" / "Hạn chế, yếu kém" sentences from the assessment;
+* :mod:`report.outline`, :mod:`report.letterhead`, :mod:`report.draft`, :mod:`report.draft_docx`: the
+  review report's draft in the outline (data/reference/report_outline.csv), for one issuing body;
 * :mod:`report.content`, :mod:`report.docx_writer`, :mod:`report.pack`: the report pack
-  (DOCX appendix, XLSX workbook, ZIP of PNG figures), also ``python -m report build``.
+  (draft, DOCX appendix, XLSX workbook, ZIP of PNG figures), also ``python -m report build``.
 """

@@ -17,7 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from analysis.commendations import FIELD_LABELS_VI, KIND_LABELS_VI, STATUS_LABELS_VI
 from report import docx_layout as layout
-from report.docx_writer import bordered_table
+from report.docx_layout import bordered_table
 from report.sheets import Sheet, xlsx_bytes
 
 HEADER = ["STT", "Tên tập thể, cá nhân", "Chức vụ, địa chỉ", "Đơn vị đề nghị", "Lĩnh vực", "Tóm tắt thành tích"]

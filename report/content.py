@@ -1,8 +1,9 @@
-"""What the report pack holds: numbered figures and tables per indicator group, and the findings.
+"""What the data appendix holds: numbered figures and tables per indicator group, and the summary.
 
 Built from the store with the dashboard's own page models (page_models.trend for a
-chart and its district × year table, page_models.assessment for the findings), so
-the pack shows what the dashboard shows. Charts are drawn for rates, ratios,
+chart and its district × year table, page_models.assessment for the summary table), so
+the pack shows what the dashboard shows. The findings are in the report's draft
+(report.draft). Charts are drawn for rates, ratios,
 levels, statuses and amounts; counts get a table only (a district's count is a part
 of the province total, so one chart of eleven lines says little).
 
@@ -31,8 +32,6 @@ from page_models.common import Selection, cell_states
 from page_models.submissions import rounds_from
 from page_models.tables import display_name
 from page_models.trend import build_trend, shown_rows, trend_table
-from report.findings import Findings, draft_findings
-from report.notes import analyst_notes
 from store import fetch_df, open_reader
 from vocab.display import year_label
 
@@ -54,13 +53,23 @@ FIGURE_KINDS = ("rate", "ratio", "level", "status", "amount")
 
 @dataclass(frozen=True)
 class Options:
-    """The reader's choice; None = everything (all groups, all districts, the round's window, the current round)."""
+    """The reader's choice; None = everything (all groups, all districts, the round's window, the current round).
+
+    ``variant``: whose report the draft is (report.outline.VARIANTS): the province's (Ban Cán sự
+    Đảng UBND tỉnh), a district's (``unit_code``: its Standing Committee; the appendix then holds
+    that district and the province) or the Đảng đoàn HĐND tỉnh's; ``issuer`` another issuing
+    body of report/config/issuers.csv; ``outline`` another outline file.
+    """
 
     group_codes: tuple[str, ...] | None = None
     unit_codes: tuple[str, ...] | None = None
     first_year: int | None = None
     last_year: int | None = None
     round_code: str | None = None
+    variant: str = "province"
+    unit_code: str | None = None
+    issuer: str | None = None
+    outline: Path | None = None
 
 
 @dataclass
@@ -100,8 +109,7 @@ class ReportContent:
     last_year: int
     as_of: datetime | None
     illustrative: bool
-    findings: Findings
-    assessment: pd.DataFrame  # page_models.assessment table of the chosen groups
+    assessment: pd.DataFrame  # page_models.assessment table of the chosen groups (of the district, in its report)
     summary: TableItem  # "Bảng 1": the assessment, one row per indicator
     groups: list[GroupSection]
     round: Round | None = None
@@ -184,7 +192,6 @@ def build_content(
     targets: pd.DataFrame,
     summary: pd.Series,
     options: Options,
-    notes: dict[str, list[tuple[str, str]]] | None = None,
     on_figure: FigureHook | None = None,
     round_: Round | None = None,
 ) -> ReportContent:
@@ -200,14 +207,14 @@ def build_content(
     loaded = data_date(summary)
     districts = units[units["parent_code"].notna()]
     chosen = tuple(options.unit_codes or [str(c) for c in districts["code"]])
-    chosen_names = set(districts[districts["code"].astype(str).isin(chosen)]["name"].astype(str))
     groups = catalogue.drop_duplicates("group_code")
     wanted = [g for g in groups["group_code"] if options.group_codes is None or g in options.group_codes]
     window = round_.shown_years if round_ else None
     check_options(options, list(groups["group_code"]), [str(c) for c in districts["code"]], first, last, window)
     as_of, rule = (round_.known_on, round_.school_year_deadline) if round_ else (None, "ending")
+    assessed = options.unit_code if options.variant == "district" and options.unit_code else province
     view = build_assessment(
-        assessment_values, catalogue, targets, province, first, last, as_of=as_of, deadline_rule=rule
+        assessment_values, catalogue, targets, assessed, first, last, as_of=as_of, deadline_rule=rule
     )
     assessment = view.table[view.table["group_code"].isin(wanted)].reset_index(drop=True)
     sources = catalogue.set_index("code")["source_dept"].fillna("").astype(str).to_dict()
@@ -252,7 +259,6 @@ def build_content(
         last_year=last,
         as_of=loaded,
         illustrative=bool(summary["illustrative"]),
-        findings=draft_findings(assessment, notes, chosen_names if options.unit_codes else None, rule),
         assessment=assessment,
         summary=_summary(assessment, 1, all_source),
         groups=sections,
@@ -284,7 +290,8 @@ def _from_connection(con: duckdb.DuckDBPyConnection, options: Options, on_figure
     codes += [str(c) for c in stored["per_head"].dropna() if str(c) not in codes]
     prices = fetch_df(con, "price_index")
     values = fetch_df(con, "values_for_indicators", {"indicator_codes": codes, "first_year": first, "last_year": last})
-    params = {"province_code": str(summary["province_code"]), "first_year": first, "last_year": last}
+    assessed = options.unit_code if options.variant == "district" and options.unit_code else summary["province_code"]
+    params = {"province_code": str(assessed), "first_year": first, "last_year": last}
     return build_content(
         present(values, stored, prices),
         present(fetch_df(con, "assessment_values", params), stored, prices),
@@ -293,7 +300,6 @@ def _from_connection(con: duckdb.DuckDBPyConnection, options: Options, on_figure
         fetch_df(con, "targets"),
         summary,
         options,
-        analyst_notes(con),
         on_figure,
         round_,
     )

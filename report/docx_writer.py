@@ -1,4 +1,7 @@
-"""The DOCX appendix: findings, figures, then district × year tables (landscape).
+"""The DOCX data appendix: figures, then the summary and district × year tables (landscape).
+
+The findings are in the report's draft (report.draft_docx), which this appendix accompanies;
+it follows the draft's issuing body's page format (report.letterhead).
 
 Numbers in tables are text formatted like the dashboard's (ui.format.format_value:
 "1.234", "85,5%", "—" for a gap). Images are the PNGs rendered for the pack.
@@ -8,39 +11,29 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
-from xml.sax.saxutils import escape
 
 import pandas as pd
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm
 
 from page_models.tables import assessment_rows, formatted, verdict_label
 from report import docx_layout as layout
 from report.content import ReportContent, TableItem
-from report.findings import NOTE_PREFIX, Finding
 from vocab.display import years_label
 from vocab.labels import ASSESSMENT_COLUMNS, FLAG_NOTE, PARTIAL_NOTE
 
 __all__ = ["FIGURE_WIDTH_CM", "HEADINGS", "docx_bytes"]
 
 FIGURE_WIDTH_CM = 16.0  # the text width of a portrait A4 page with Decree 30 margins
-HEADINGS = {
-    "findings": "I. KẾT QUẢ ĐẠT ĐƯỢC VÀ HẠN CHẾ, YẾU KÉM",
-    "results": "1. Kết quả đạt được",
-    "weaknesses": "2. Hạn chế, yếu kém",
-    "figures": "II. BIỂU ĐỒ",
-    "tables": "III. BẢNG SỐ LIỆU",
-}
+HEADINGS = {"figures": "I. BIỂU ĐỒ", "tables": "II. BẢNG SỐ LIỆU"}
 SUMMARY_COLUMNS = ["name_vi", "base", "latest", "change", "target", "verdict", "lagging"]
 SUMMARY_WIDTHS_CM = [5.6, 2.6, 2.6, 3.0, 3.6, 2.4, 4.9]  # sums to the landscape text width, 24,7 cm
 DISTRICT_COLUMN_CM = 5.0
 
 
-def _title(doc: DocumentObject, content: ReportContent) -> None:
+def _title(doc: DocumentObject, content: ReportContent, attached_to: str | None) -> None:
     layout.centred(doc, "PHỤ LỤC", bold=True)
     layout.centred(
         doc,
@@ -51,6 +44,8 @@ def _title(doc: DocumentObject, content: ReportContent) -> None:
     school = years_label(content.first_year, content.last_year, "school_year")
     calendar = years_label(content.first_year, content.last_year, "calendar_year")
     layout.centred(doc, f"{content.province_name}: {school}; {calendar}", italic=True)
+    if attached_to:
+        layout.centred(doc, f"(Kèm theo {attached_to})", italic=True)
     if content.round is not None:
         layout.centred(
             doc,
@@ -63,62 +58,6 @@ def _title(doc: DocumentObject, content: ReportContent) -> None:
         )
 
 
-def _findings(doc: DocumentObject, items: list[Finding], empty: str) -> None:
-    if not items:
-        layout.body(doc, empty)
-    for item in items:
-        layout.body(doc, f"- {item.text}")
-        for note in item.notes:
-            layout.body(doc, NOTE_PREFIX + note, italic=True)
-
-
-def _cell_xml(text: str, width: int, bold: bool, align: str, size_pt: float = layout.TABLE_PT) -> str:
-    run_pr = ("<w:b/>" if bold else "") + (
-        f'<w:sz w:val="{round(size_pt * 2)}"/>' if size_pt != layout.TABLE_PT else ""
-    )
-    return (
-        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
-        f'<w:p><w:pPr><w:pStyle w:val="{layout.TABLE_STYLE_ID}"/><w:jc w:val="{align}"/></w:pPr>'
-        f'<w:r><w:rPr>{run_pr}</w:rPr><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p></w:tc>'
-    )
-
-
-def bordered_table(
-    doc: DocumentObject,
-    header: list[str],
-    rows: list[list[str]],
-    widths_cm: list[float],
-    aligns: list[str],
-    size_pt: float = layout.TABLE_PT,
-) -> None:
-    """A bordered table, header row repeated on every page, built as one XML fragment.
-
-    (python-docx's cell-by-cell API takes ~0.2 s per 12 × 12 table; the pack has a hundred.)
-    """
-    twips = [round(w * 567) for w in widths_cm]
-    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
-    head = "".join(_cell_xml(t, w, True, "center") for t, w in zip(header, twips, strict=True))
-    body_rows = "".join(
-        "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-        + "".join(_cell_xml(t, w, False, align, size_pt) for t, w, align in zip(row, twips, aligns, strict=True))
-        + "</w:tr>"
-        for row in rows
-    )
-    xml = (
-        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
-        '<w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
-        '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr>'
-        f"<w:tblGrid>{grid}</w:tblGrid>"
-        f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{head}</w:tr>{body_rows}</w:tbl>"
-    )
-    table, body = parse_xml(xml), doc.element.body
-    last = body.find(qn("w:sectPr"))  # the last section's properties stay the body's last child
-    if last is not None:
-        last.addprevious(table)
-    else:
-        body.append(table)
-
-
 def district_table(doc: DocumentObject, item: TableItem) -> None:
     layout.caption(doc, item.caption)
     frame = item.frame
@@ -127,7 +66,7 @@ def district_table(doc: DocumentObject, item: TableItem) -> None:
     rows = [[str(name), *values] for name, values in zip(frame.index, cells.to_numpy().tolist(), strict=True)]
     years = len(header) - 1
     widths = [DISTRICT_COLUMN_CM] + [(layout.LANDSCAPE_TEXT_CM - DISTRICT_COLUMN_CM) / max(1, years)] * years
-    bordered_table(doc, header, rows, widths, ["left"] + ["right"] * years, _numbers_pt(rows))
+    layout.bordered_table(doc, header, rows, widths, ["left"] + ["right"] * years, _numbers_pt(rows))
     layout.source(doc, item.source)
     for note in table_notes(item):
         layout.source(doc, note)
@@ -155,20 +94,23 @@ def summary_table(doc: DocumentObject, content: ReportContent) -> None:
     header = [ASSESSMENT_COLUMNS[c] for c in SUMMARY_COLUMNS]
     text["verdict"] = [verdict_label(row) for _, row in content.assessment.iterrows()]  # "" without a target
     rows = [[str(v) if not pd.isna(v) else "" for v in r] for r in text[SUMMARY_COLUMNS].to_numpy().tolist()]
-    bordered_table(doc, header, rows, SUMMARY_WIDTHS_CM, ["left", "right", "right", "right", "left", "left", "left"])
+    layout.bordered_table(
+        doc, header, rows, SUMMARY_WIDTHS_CM, ["left", "right", "right", "right", "left", "left", "left"]
+    )
     layout.source(doc, item.source)
 
 
-def docx_bytes(content: ReportContent, pngs: Mapping[str, bytes]) -> bytes:
-    """The appendix as a .docx file."""
+def docx_bytes(
+    content: ReportContent,
+    pngs: Mapping[str, bytes],
+    margins_mm: Mapping[str, float] | None = None,
+    attached_to: str | None = None,
+) -> bytes:
+    """The appendix as a .docx file, in the page format of the report it accompanies (``attached_to``:
+    "Báo cáo số …-BC/BCSĐ … của …")."""
     doc = Document()
-    layout.setup_document(doc)
-    _title(doc, content)
-    doc.add_heading(HEADINGS["findings"], level=1)
-    doc.add_heading(HEADINGS["results"], level=2)
-    _findings(doc, content.findings.results, "Không có chỉ tiêu nào cải thiện rõ hoặc đạt mục tiêu.")
-    doc.add_heading(HEADINGS["weaknesses"], level=2)
-    _findings(doc, content.findings.weaknesses, "Không có chỉ tiêu nào xấu đi hoặc chưa đạt mục tiêu đã đến hạn.")
+    layout.setup_document(doc, margins_mm)
+    _title(doc, content, attached_to)
     if content.figures:
         doc.add_heading(HEADINGS["figures"], level=1)
         for n, group in enumerate((g for g in content.groups if g.figures), start=1):
@@ -180,7 +122,7 @@ def docx_bytes(content: ReportContent, pngs: Mapping[str, bytes]) -> bytes:
                 picture.add_run().add_picture(io.BytesIO(pngs[figure.file_name]), width=Cm(FIGURE_WIDTH_CM))
                 layout.caption(doc, figure.caption)
                 layout.source(doc, figure.source)
-    layout.new_section(doc, landscape=True)
+    layout.new_section(doc, landscape=True, margins_mm=margins_mm)
     doc.add_heading(HEADINGS["tables"], level=1)
     summary_table(doc, content)
     for n, group in enumerate((g for g in content.groups if g.tables), start=1):

@@ -21,6 +21,8 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from report.fonts import embed_fonts, use_project_fonts
+
 __all__ = [
     "BROWSER_MISSING_VI",
     "PRINT_SCALE",
@@ -92,6 +94,7 @@ class _Renderer:
                     await tab.reload()
                 await self.tabs_ready.put(tab)
 
+        use_project_fonts()  # before the browser starts: it reads fontconfig once
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="kaleido-renderer", daemon=True)
         self._thread.start()
@@ -141,20 +144,24 @@ def stop_renderer() -> None:
             renderer.close()
 
 
-def _calc(fig: go.Figure | dict[str, Any], fmt: str, size: ImageSize) -> bytes:
+def _calc(fig: go.Figure | dict[str, Any], fmt: str, size: ImageSize | None) -> bytes:
+    """``size`` None: the figure's own width and height (a framed or tall figure), else 800 × 460."""
     spec = fig.to_dict() if isinstance(fig, go.Figure) else fig
+    if size is None:
+        layout = spec.get("layout", {})
+        size = ImageSize(int(layout.get("width") or 800), int(layout.get("height") or 460))
     opts = {"format": fmt, "width": size.width, "height": size.height, "scale": size.scale if fmt == "png" else 1}
     return _get_renderer().calc(spec, opts)
 
 
 def figure_png(fig: go.Figure | dict[str, Any], size: ImageSize | None = None) -> bytes:
     """PNG at print resolution (``size.scale`` × the figure's pixel size)."""
-    return _calc(fig, "png", size or ImageSize())
+    return _calc(fig, "png", size)
 
 
 def figure_svg(fig: go.Figure | dict[str, Any], size: ImageSize | None = None) -> bytes:
-    """SVG (vector, text kept as text)."""
-    return _calc(fig, "svg", size or ImageSize())
+    """SVG (vector, text kept as text), carrying its font (report.fonts)."""
+    return embed_fonts(_calc(fig, "svg", size))
 
 
 def browser_ready() -> None:

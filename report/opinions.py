@@ -2,11 +2,13 @@
 resolution, what the survey questions mapped to it say (the share agreeing or satisfied, its n
 and Wilson interval, by respondent group with small cells hidden), then the quotes analysts kept.
 
-A separate function the report pack can call (``add_opinion_section(doc, answers, quotes)``);
-it is not yet wired into report.pack, which is being reworked on another line of work.
+The draft writes it under the outline's row of fill ``survey`` (report.draft_docx), which gives
+the heading; called alone, the section adds its own title.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pandas as pd
 from docx.document import Document as DocumentObject
@@ -25,10 +27,20 @@ from vocab.display import format_rate
 SECTION_TITLE = "Ý kiến của đội ngũ nhà giáo, cán bộ quản lý và Nhân dân"
 
 
-def add_opinion_section(doc: DocumentObject, answers: pd.DataFrame, quotes: pd.DataFrame, units: pd.DataFrame) -> int:
+def add_opinion_section(
+    doc: DocumentObject,
+    answers: pd.DataFrame,
+    quotes: pd.DataFrame,
+    units: pd.DataFrame,
+    subheading: Callable[[str], object] | None = None,
+) -> int:
     """Write the section into ``doc`` (already set up by docx_layout); returns the number of
-    questions reported (0: no survey loaded, the section says so)."""
-    doc.add_heading(SECTION_TITLE, level=1)
+    questions reported (0: no survey loaded, the section says so). Alone it adds its title and its
+    parts are headings; inside the draft (``subheading`` given) the outline's row is its title and
+    its parts are the draft's labels, so the draft's headings stay those of the outline."""
+    if subheading is None:
+        doc.add_heading(SECTION_TITLE, level=1)
+        subheading = lambda text: doc.add_heading(text, level=2)  # noqa: E731
     rows = records(answers)
     if not rows:
         layout.body(doc, "Chưa có kết quả khảo sát ý kiến nào được nạp.")
@@ -48,7 +60,7 @@ def add_opinion_section(doc: DocumentObject, answers: pd.DataFrame, quotes: pd.D
         view = build_opinions(answers, units, round_label, question.code, "group")
         if question.task != task:
             task = question.task
-            doc.add_heading(task_label(question.task), level=2)
+            subheading(task_label(question.task))
         layout.body(doc, f"«{question.header}»: {view.headline}")
         groups = [
             f"{names.get(s.key, str(s.key))} {format_rate(100 * (s.share or 0))} ({interval_text(s)}; n = {s.n})"
@@ -61,7 +73,7 @@ def add_opinion_section(doc: DocumentObject, answers: pd.DataFrame, quotes: pd.D
             layout.body(doc, view.change)
         reported += 1
     if not quotes.empty:
-        doc.add_heading("Một số ý kiến tiêu biểu", level=2)
+        subheading("Một số ý kiến tiêu biểu")
         for text in quotes["text"]:
             layout.body(doc, f"“{text}”", italic=True)
     return reported

@@ -12,6 +12,7 @@ import pandas as pd
 ILLUSTRATIVE_KEY = "illustrative"
 
 REFERENCE_TABLES = (
+    "resolution_tasks",
     "indicator_groups",
     "indicators",
     "indicator_aliases",

@@ -15,8 +15,6 @@ from analysis.assessment import (
     assess_indicators,
     sort_assessment,
     standing_of,
-    top_results,
-    top_weaknesses,
 )
 from store import fetch_df, open_reader
 
@@ -183,7 +181,7 @@ def test_missed_due_target_outranks_a_worsening_trend() -> None:
     assert m["standing"] == "weakness"
     assert m["score"] == pytest.approx(MISSED_OFFSET + 14.0)
     assert (w["standing"], w["score"]) == ("weakness", pytest.approx(2.0))
-    assert list(top_weaknesses(out)["indicator_code"]) == ["m", "w"]
+    assert list(sort_assessment(out)["indicator_code"]) == ["m", "w"]
 
 
 def test_not_met_against_a_later_deadline_is_not_yet_a_weakness() -> None:
@@ -356,7 +354,9 @@ def test_rows_follow_the_catalogue_and_unknown_codes_raise() -> None:
         ("improving", None, False, "result"),
         ("flat", "met", True, "result"),
         ("flat", "exceeded", False, "result"),
-        ("worsening", "exceeded", True, "weakness"),  # worsening wins over a met target
+        ("worsening", "exceeded", True, "result"),  # a met target is never a weakness (issue 16)
+        ("worsening", "met", False, "result"),  # met before its deadline
+        ("worsening", None, False, "weakness"),
         ("improving", "not_met", True, "weakness"),  # a missed target wins over improvement
         ("improving", "not_met", False, "result"),  # deadline still ahead
         ("flat", "not_met", False, "neutral"),
@@ -378,8 +378,6 @@ def test_sorting_results_then_weaknesses_then_neutral() -> None:
         }
     )
     assert list(sort_assessment(frame)["indicator_code"]) == ["r2", "r1", "w2", "w1", "n1", "n2"]
-    assert list(top_results(frame, n=1)["indicator_code"]) == ["r2"]
-    assert list(top_weaknesses(frame)["indicator_code"]) == ["w2", "w1"]
 
 
 # --- the demo province ------------------------------------------------------------

@@ -148,7 +148,9 @@ def test_every_page_renders_in_chromium(server: str, viewport: tuple[int, int]) 
             page.get_by_role("heading", name=title).wait_for(timeout=60_000)
             page.get_by_text("Dữ liệu minh họa").first.wait_for(timeout=30_000)
             if n_charts:
-                page.locator('[data-testid="stPlotlyChart"] .main-svg').nth(n_charts - 1).wait_for(timeout=60_000)
+                page.locator('[data-testid="stPlotlyChart"] .main-svg:visible').nth(n_charts - 1).wait_for(
+                    timeout=60_000
+                )
             else:
                 page.locator('[data-testid="stDataFrame"], [data-testid="stMetric"]').first.wait_for(timeout=60_000)
             page.wait_for_timeout(500)
@@ -203,11 +205,11 @@ def test_an_analyst_signs_in_uploads_a_file_and_sees_it_on_the_trend_page(demo_s
             page.wait_for_timeout(800)
             page.screenshot(path=str(ARTIFACTS / "workspace_4_history.png"), full_page=True)
             page.get_by_role("link", name="Theo dõi nộp báo cáo").click()
-            page.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(timeout=60_000)
+            page.locator('[data-testid="stPlotlyChart"] .main-svg:visible').first.wait_for(timeout=60_000)
             page.wait_for_timeout(800)
             page.screenshot(path=str(ARTIFACTS / "workspace_5_tracker.png"), full_page=True)
             page.goto(f"{url}/xu-huong?chi_tieu=mn_truong&dia_ban=993")
-            page.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(timeout=60_000)
+            page.locator('[data-testid="stPlotlyChart"] .main-svg:visible').first.wait_for(timeout=60_000)
             traces = page.evaluate(
                 "() => [...document.querySelectorAll('.js-plotly-plot')].flatMap("
                 "d => d.data.map(t => ({name: t.name, x: Array.from(t.x), y: Array.from(t.y)})))"
@@ -238,7 +240,7 @@ def test_download_buttons_give_files(server: str) -> None:
         page = browser.new_page(viewport={"width": 1280, "height": 800}, accept_downloads=True)
         warm_up(page, server)
         page.goto(f"{server}/xu-huong?chi_tieu=th_tl_cqg&dia_ban=993,999")
-        page.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(timeout=60_000)
+        page.locator('[data-testid="stPlotlyChart"] .main-svg:visible').first.wait_for(timeout=60_000)
         with page.expect_download(timeout=60_000) as png:
             page.get_by_test_id("stDownloadButton").filter(has_text="PNG").first.click()
         assert png.value.suggested_filename == "ty_le_truong_tieu_hoc_dat_chuan_quoc_gia.png"
@@ -409,3 +411,48 @@ def test_answers_given_once_are_remembered_edited_and_deleted_in_chromium(tmp_pa
     ]
     assert imported == [("reporting-unit", "40")]  # version 1's answer, exported before the edit
     assert batches == [(1, 1, 1), (2, 1, 1)]
+
+
+def test_a_hostile_upload_leaves_the_server_serving_and_names_as_text(demo_store: Path, tmp_path: Path) -> None:
+    """The far-cell workbook (which used to abort the whole server) and a label carrying a Markdown
+    link and image: the page refuses the first naming its sheet and cell, shows the second as
+    text, and the server goes on serving other pages."""
+    from playwright.sync_api import sync_playwright
+
+    from tests import hostile
+
+    db = tmp_path / "store.duckdb"
+    shutil.copyfile(demo_store, db)
+    far = tmp_path / "xa_XFD1048576.xlsx"
+    far.write_bytes(hostile.far_cell())
+    label = tmp_path / "nhan_markdown.xlsx"
+    label.write_bytes(hostile.values_case([hostile.GOOD[0], [hostile.MARKDOWN_NAME, 1, 2]])())
+    proc, url = analyst_server(db, tmp_path)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1440, "height": 900})
+            warm_up(page, url)
+            sign_in(page, url, "tai-len")
+            page.get_by_role("heading", name="Tải dữ liệu lên").wait_for(timeout=60_000)
+            uploader = page.locator('[data-testid="stFileUploader"] input[type="file"]')
+            uploader.set_input_files([str(far), str(label)])
+            page.get_by_role("heading", name="Kết quả chạy thử").wait_for(timeout=60_000)
+            page.get_by_text("ô XFD1048576").first.wait_for(timeout=30_000)
+            page.get_by_text("Tên chưa khớp danh mục").wait_for(timeout=30_000)
+            page.wait_for_timeout(500)
+            page.screenshot(path=str(ARTIFACTS / "upload_hostile.png"))
+            assert page.locator('[data-testid="stException"]').count() == 0
+            assert page.locator('a[href*="example.invalid"], img[src*="example.invalid"]').count() == 0
+            shown = page.locator('[data-testid="stText"], [data-testid="stMarkdownContainer"]')
+            shown.filter(has_text="[Bấm vào đây](http").first.wait_for(timeout=10_000)  # the label, as text
+            page.goto(url)  # a new session: the server still serves every page
+            page.get_by_role("heading", name=PAGES[0][1]).wait_for(timeout=60_000)
+            page.goto(f"{url}/xu-huong?chi_tieu=th_tl_cqg&dia_ban=993,999")
+            page.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(timeout=60_000)
+            browser.close()
+        assert proc.poll() is None  # the server is still up
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

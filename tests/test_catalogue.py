@@ -203,3 +203,47 @@ def test_a_reference_date_that_contradicts_the_period_is_refused(tmp_path: Path)
         writer.writerows(rows)
     with pytest.raises(ValueError, match="reference_date 'calendar'"):
         parse_indicators(path)
+
+
+def test_every_indicator_belongs_to_one_of_the_nine_tasks(store: Path) -> None:
+    """Findings are grouped by the tasks of NQ 29 (Phần III); the store holds the tasks and each indicator's."""
+    con = open_reader(store)
+    try:
+        tasks = con.execute("SELECT number, verification FROM resolution_tasks ORDER BY number").fetchall()
+        rows = con.execute("SELECT code, task FROM indicators").fetchall()
+    finally:
+        con.close()
+    assert [n for n, _ in tasks] == list(range(1, 10))
+    assert dict(tasks)[4] == "secondary" and {v for n, v in tasks if n != 4} == {"unverified"}  # see tasks.csv
+    by_code = dict(rows)
+    assert all(t in range(1, 10) for t in by_code.values())
+    assert (by_code["th_tl_gv_datchuan"], by_code["ns_tl_chi_gd"], by_code["th_tl_cqg"]) == (6, 7, 5)
+    assert (by_code["thpt_tl_totnghiep"], by_code["th_tl_2buoi"], by_code["mn_tl_huydong_nt"]) == (3, 2, 4)
+
+
+def test_an_indicator_without_a_task_is_refused(tmp_path: Path) -> None:
+    rows = list(csv.DictReader((REFERENCE_DIR / "indicators.csv").open(encoding="utf-8", newline="")))
+    rows[0]["task"] = "10"
+    path = tmp_path / "indicators.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    with pytest.raises(ValueError, match="mn_truong cần cột task"):
+        parse_indicators(path)
+
+
+def test_the_migration_gives_older_stores_the_tasks_of_the_bundled_catalogue(store: Path) -> None:
+    """Migration 0012 fills `task` for stores made before it by a rule; the rule must agree with
+    indicators.csv, or an older store would group findings differently until its next `etl init`."""
+    from store import write_session
+    from store.migrate import MIGRATIONS_DIR
+
+    sql = (MIGRATIONS_DIR / "0012_resolution_tasks.sql").read_text(encoding="utf-8")
+    backfill = sql[sql.index("UPDATE indicators SET task") :]
+    indicators, _ = parse_indicators(REFERENCE_DIR / "indicators.csv")
+    with write_session(store) as con:
+        con.execute("UPDATE indicators SET task = NULL")
+        con.execute(backfill)
+        filled = dict(con.execute("SELECT code, task FROM indicators").fetchall())
+    assert filled == {i["code"]: i["task"] for i in indicators}

@@ -207,6 +207,17 @@ def test_11_budget_share_below_the_floor_in_the_last_settled_years(
     assert row(assessment, "ns_chi_gd.hs")["unit"] == "triệu đồng/học sinh"
 
 
+def test_11_education_spending_splits_into_recurrent_and_capital(values: pd.DataFrame) -> None:
+    """The finance department reports both parts; capital spending's share grew with the
+    solid-classroom programme to 2018 and fell in the COVID years."""
+    total, recurrent, capital = (province(values, c) for c in ("ns_chi_gd", "ns_chi_sngd", "ns_chi_dtpt_gd"))
+    # 2012 is the optional baseline; 2022's final accounts were not settled by 28/4/2023.
+    assert list(total.index) == list(recurrent.index) == list(capital.index) == list(range(2012, 2022))
+    assert all(recurrent[y] + capital[y] == total[y] for y in total.index)  # triệu đồng, as reported
+    share = province(values, "ns_tl_dtpt_gd")
+    assert share[2013] < share[2018] and share[2021] < share[2019] < share[2018]
+
+
 def test_12_the_merged_district_is_no_sender_and_its_file_came_from_its_successor(demo_store: Path) -> None:
     con = open_reader(demo_store)
     try:

@@ -6,13 +6,14 @@ import pandas as pd
 import pytest
 from docx import Document
 
-from charts.compare import heatmap_figure, ranked_bar_figure
+from charts.compare import ranked_bar_figure
+from charts.heatmap import heatmap_figure
 from charts.trend import trend_figure
 from etl.issues import make_issue
+from page_models.sentences import Context, lead
 from page_models.tables import formatted
 from report.content import TableItem
 from report.docx_writer import district_table
-from report.findings import finding_sentence
 from report.sheets import number_format
 from vocab.display import (
     excel_number_format,
@@ -24,6 +25,7 @@ from vocab.display import (
     format_rate,
     format_value,
     format_with_unit,
+    kind_of,
     year_label,
     years_label,
 )
@@ -107,15 +109,17 @@ def test_one_value_reads_the_same_in_every_output(value: float, unit: str) -> No
         "crosses_break": False,
         "lagging": [],
         "direction": "up",
+        "indicator_code": "x",
+        "kind": kind_of(unit),
     }
-    assert shown in finding_sentence(row)
+    assert shown in lead(row, 2022, Context({}, {}))
 
 
 def test_gaps_are_dashes_everywhere() -> None:
     assert formatted(pd.DataFrame({2022: [NAN]}), "%").iloc[0, 0] == "—"
     ranked = pd.DataFrame({"unit_code": ["1"], "unit_name": ["Huyện A"], "value": [NAN], "rank": [pd.NA]})
     bars = ranked_bar_figure(ranked, indicator_name="x", unit="%", year_text="", province_value=None, colors={})
-    assert bars.data[0].customdata[0][0] == "—" and bars.data[0].text[0] == ""
+    assert bars.data[0].customdata[0][0] == "—" and bars.data[0].text[0] == "—"  # no bar, "—" where its value goes
 
 
 def test_partial_and_flagged_cells() -> None:

@@ -40,7 +40,9 @@ def open_page(db: Path, monkeypatch: pytest.MonkeyPatch, page: str, **params: st
 
 
 def chart_specs(at: AppTest) -> list[dict[str, Any]]:
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    """The desk variant of every chart (each is drawn twice: ui.charts, charts.phone)."""
+    drawn = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    return [s for s in drawn if (s["layout"].get("meta") or {}).get("variant") != "phone"]
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -95,7 +97,7 @@ def test_comparison_ranks_the_districts_for_the_chosen_indicator(
     specs = chart_specs(at)
     assert len(specs) == 4
     bars = specs[0]["data"][0]
-    assert bars["y"][0] == "Thành phố Sơn Hà" and bars["y"][-1] == "Huyện Mường Khoa"  # best first, laggard last
+    assert bars["y"][0] == "1. TP. Sơn Hà" and bars["y"][-1] == "9. Mường Khoa"  # best first, laggard last
     heat = next(s for s in specs if s["data"][0]["type"] == "heatmap")["data"][0]
     assert heat["z"]["shape"] == "10, 10"  # 10 districts × 10 years (plotly 7 ships arrays as typed buffers)
 
@@ -157,3 +159,25 @@ def test_a_new_batch_shows_on_the_next_rerun(
     table = at.dataframe[0].value
     after = table.loc["Huyện Hòa Phong", "2022-2023"]
     assert after == "31" and after != before and "2023-2024" not in table.columns
+
+
+def test_overview_and_assessment_show_the_reports_findings_in_its_words(
+    demo_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from report.content import Options
+    from report.draft import load_draft
+
+    draft = load_draft(demo_store, Options())
+    found = draft.findings
+    overview = open_page(demo_store, monkeypatch, PAGES[0])
+    shown = "\n".join(m.value for m in overview.markdown)
+    assert found.results and found.weaknesses
+    for finding in found.results + found.weaknesses:
+        assert f"- {finding.text}" in shown  # Tổng quan: the draft's "Đánh giá chung", word for word
+    group = open_page(demo_store, monkeypatch, "pages/danh_gia.py", nhom="hieu_qua")
+    codes = set(group.dataframe[0].value["indicator_code"]) if "indicator_code" in group.dataframe[0].value else None
+    shown = "\n".join(m.value for m in group.markdown)
+    dropout = next(f for f in found.every if "thcs_tl_bohoc" in f.indicator_codes)
+    assert f"- {dropout.text}" in shown and f"**{dropout.task}. {found.task(dropout.task).title}**" in shown
+    stated = [f for f in found.every if f"- {f.text}" in shown]
+    assert stated and all(f.task == dropout.task or codes is None or set(f.indicator_codes) & codes for f in stated)

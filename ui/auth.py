@@ -18,6 +18,7 @@ import streamlit as st
 from access.throttle import Throttle
 from access.users import ROLE_LABELS_VI, ROLES, Account, User, accounts_from_secrets, has_role, sign_in
 from ui import data
+from vocab.text import markdown_escape
 
 USER_KEY = "nq29_user"
 ANONYMOUS_SETTING = "allow_anonymous_viewing"
@@ -139,5 +140,5 @@ def sidebar_account() -> None:
             st.caption("Bạn đang xem với tư cách khách.")
             st.page_link("pages/dang_nhap.py", label="Đăng nhập", icon=":material/login:")
         else:
-            st.caption(f"Đã đăng nhập: **{user.display_name}** · {ROLE_LABELS_VI[user.role]}")
+            st.caption(f"Đã đăng nhập: **{markdown_escape(user.display_name)}** · {ROLE_LABELS_VI[user.role]}")
             st.button("Đăng xuất", icon=":material/logout:", on_click=sign_out, key="dang_xuat")

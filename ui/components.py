@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
 from page_models.common import Selection
 from ui import data
+from ui.charts import desk_and_phone, responsive_css
 from ui.filters import current
 
 ILLUSTRATIVE_NOTICE = (
     "**Dữ liệu minh họa.** Tỉnh Sơn Hà và mọi số liệu ở đây là giả định, chỉ dùng để trình diễn "
     "công cụ; không phản ánh địa phương thực nào."
 )
+ILLUSTRATIVE_SHORT = "**Dữ liệu minh họa**: tỉnh và số liệu giả định."
 
 
 def page_header(title: str, caption: str | None = None, needs_values: bool = True) -> Selection | None:
     """Title, the illustrative-data notice, and the filters; None (after a clear
     message) when there is nothing to show yet."""
+    responsive_css()  # desk/phone variants, and a phone's smaller page title
     st.title(title)
     if caption:
         st.caption(caption)
@@ -28,20 +29,11 @@ def page_header(title: str, caption: str | None = None, needs_values: bool = Tru
         st.error("Chưa có cơ sở dữ liệu. Chạy `make run` (tự tạo dữ liệu minh họa) hoặc `python -m etl init`.")
         return None
     if summary["illustrative"]:
-        st.warning(ILLUSTRATIVE_NOTICE, icon=":material/warning:")
+        desk, phone = desk_and_phone("illustrative_notice")
+        desk.warning(ILLUSTRATIVE_NOTICE, icon=":material/warning:")
+        phone.warning(ILLUSTRATIVE_SHORT, icon=":material/warning:")  # a phone's first screen is for the figures
     filters = current()
     if filters is None or (needs_values and not summary["n_values"]):
         st.info("Chưa có số liệu. Nạp tệp Excel bằng lệnh `python -m etl load TỆP.xlsx` rồi tải lại trang.")
         return None
     return filters
-
-
-# What Markdown (as Streamlit reads it in labels and alerts) makes of text: emphasis, links and
-# images, code, headings, quotes, strike-through, formulas, and ":name:" icons and colours.
-_MARKDOWN = re.compile(r"([\\`*_\[\]#<>~$]|:(?=[A-Za-z]))")
-
-
-def plain(text: str) -> str:
-    """Text from a file (a file name, a label, a message quoting a cell) made safe where Streamlit
-    reads Markdown (expander labels, alerts): each Markdown character escaped, so it shows as written."""
-    return _MARKDOWN.sub(r"\\\1", " ".join(text.split()))

@@ -77,3 +77,25 @@ def notes(f: Selection, indicator_codes: list[str], unit_codes: list[str] | None
     from analysis.review import notes_for
 
     return notes_for(data.query("current_notes"), indicator_codes, unit_codes, f.years)
+
+
+def findings(f: Selection) -> Any:
+    """The province's prioritised findings (page_models.unit_findings): the same objects, and so the same
+    words, as the report's draft (report.draft)."""
+    from page_models.unit_findings import unit_findings
+
+    ref = reference()
+    return unit_findings(
+        assessment_values(f),
+        ref["catalogue"],
+        ref["targets"],
+        data.query("resolution_tasks"),
+        data.query("current_notes"),
+        ref["units"],
+        f.province_code,
+        f.province_code,
+        f.first_year,
+        f.last_year,
+        as_of=f.as_of,
+        deadline_rule=f.deadline_rule,
+    ).findings

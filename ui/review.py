@@ -14,6 +14,7 @@ from analysis.review import NOTE_KINDS_VI
 from etl import settings
 from page_models.review import ReviewInputError, save_event, save_nomination, save_note, withdraw_record
 from ui import auth, data
+from vocab.text import markdown_escape
 
 NEW = -1
 
@@ -52,7 +53,7 @@ def _try_save(save: Callable[[], int], what: str) -> None:
     try:
         saved = save()
     except ReviewInputError as exc:
-        st.error(str(exc))
+        st.error(markdown_escape(exc))
     else:
         _saved(f"Đã lưu {what} #{saved}.")
 

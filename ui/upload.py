@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
+from etl.issues import blocks_file
 from etl.load.aliases import AliasError, save_alias
 from page_models.upload import (
     FileCheck,
@@ -22,10 +23,10 @@ from page_models.upload import (
     recheck,
 )
 from ui import data
-from ui.components import plain
 from ui.questions import changes_panel, questions_panel, recipe_note, sender_caption
 from vocab.display import format_count
 from vocab.labels import ISSUE_HEADERS
+from vocab.text import markdown_escape
 
 STATUS_TEXT = {
     "validated": "Hợp lệ, sẵn sàng nạp",
@@ -102,7 +103,10 @@ def file_details(check: FileCheck, senders: dict[str, str], key: str) -> FileCho
     """The report of one file with its sender, recipe and questions."""
     status = check.report.status
     if status == "rejected":
-        st.error(f"{STATUS_TEXT[status]}: {check.n_errors} lỗi, {check.n_warnings} cảnh báo. Sửa tệp rồi tải lên lại.")
+        refusal = next((i for i in check.report.issues if blocks_file(i)), None)  # why the whole file
+        reason = f"\n\n{markdown_escape(refusal.location)}: {markdown_escape(refusal.message)}" if refusal else ""
+        counts = f"{check.n_errors} lỗi, {check.n_warnings} cảnh báo"
+        st.error(f"{STATUS_TEXT[status]}: {counts}. Sửa tệp rồi tải lên lại.{reason}")
     elif status == "nothing":
         st.warning(STATUS_TEXT[status] + ".")
     elif status == "unchanged":
@@ -210,7 +214,7 @@ def confirm_form(checks: list[FileCheck]) -> tuple[bool, str, date] | None:
     ready = [c for c in checks if c.can_confirm]
     blocked = [c for c in checks if c.report.status == "rejected"]
     if blocked:
-        st.error(f"{len(blocked)} tệp có lỗi sẽ không được nạp: " + ", ".join(plain(c.name) for c in blocked))
+        st.error(f"{len(blocked)} tệp có lỗi sẽ không được nạp: " + ", ".join(markdown_escape(c.name) for c in blocked))
     if not ready:
         return None
     warned = sum(c.n_warnings for c in ready)
@@ -265,7 +269,7 @@ def confirm_names(questions: list[NameQuestion], actor: str) -> bool:
             try:
                 save_alias(data.db_path(), q.kind, q.text, str(code), actor)
             except AliasError as exc:
-                st.error(str(exc))
+                st.error(markdown_escape(exc))
             else:
                 return True
     return False

@@ -41,18 +41,23 @@ __all__ = [
     "format_change",
     "format_change_phrase",
     "format_count",
+    "format_difference",
     "format_duration",
+    "format_fraction",
     "format_number",
     "format_plain",
     "format_rate",
+    "format_relative",
     "format_value",
     "format_vi",
     "format_with_unit",
+    "format_years",
     "is_missing",
     "kind_of",
     "partial_text",
     "period_word",
     "target_text",
+    "target_value_text",
     "unit_factor",
     "unit_suffix",
     "value_axis_title",
@@ -181,17 +186,41 @@ def format_change_phrase(value: object, unit: str) -> str:
     if is_missing(value):
         return MISSING
     number = float(value)  # type: ignore[arg-type]
-    size = abs(number)
-    if round(size, decimals_for(unit)) == 0:
+    if round(abs(number), decimals_for(unit)) == 0:
         return "không đổi"
-    verb = "tăng" if number > 0 else "giảm"
     if kind_of(unit) == "status":
         return "chuyển từ chưa đạt sang đạt" if number > 0 else "chuyển từ đạt sang chưa đạt"
+    return f"{'tăng' if number > 0 else 'giảm'} {format_difference(number, unit)}"
+
+
+def format_difference(value: object, unit: str) -> str:
+    """The size of a difference, without its sign: "1,2 điểm phần trăm", "3,7 học sinh/giáo viên",
+    "1.024 phòng", "440,7 tỷ đồng", "1 mức độ"; "—"."""
+    if is_missing(value):
+        return MISSING
+    size = abs(float(value))  # type: ignore[arg-type]
     if kind_of(unit) == "rate":
-        return f"{verb} {format_vi(size, 1)} điểm phần trăm"
-    if kind_of(unit) == "level":
-        return f"{verb} {format_vi(size, 0)} mức độ"
-    return f"{verb} {format_with_unit(size, unit)}"
+        return f"{format_vi(size, 1)} điểm phần trăm"
+    if kind_of(unit) in ("level", "status"):
+        return f"{format_vi(size, 0)} mức độ"
+    return format_with_unit(size, unit)
+
+
+def format_fraction(part: object, whole: object, unit: str) -> str:
+    """ "194/244 trường": a count out of its total, in the count's unit; "—" when either is missing."""
+    if is_missing(part) or is_missing(whole):
+        return MISSING
+    return f"{format_count(part)}/{format_count(whole)}{unit_suffix(unit)}"
+
+
+def format_relative(value: object) -> str:
+    """A relative change (0.579) as a share of its base, without sign: "57,9%"; "—"."""
+    return MISSING if is_missing(value) else f"{format_vi(abs(float(value)) * 100, 1)}%"  # type: ignore[arg-type]
+
+
+def format_years(count: object) -> str:
+    """ "2 năm": a number of years (how late a target was met)."""
+    return MISSING if is_missing(count) else f"{format_vi(float(count), 0)} năm"  # type: ignore[arg-type]
 
 
 def format_plain(value: object, max_decimals: int = 3) -> str:
@@ -203,6 +232,20 @@ def format_plain(value: object, max_decimals: int = 3) -> str:
         return "∞" if number > 0 else "-∞"
     text = format_vi(number, max_decimals)
     return text.rstrip("0").rstrip(",") if "," in text else text
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def format_large(value: object) -> str:
+    """Like format_plain up to 10^15; beyond, "1,0 × 10³⁰⁸" (a 309-digit count is read by its power)."""
+    if is_missing(value):
+        return MISSING
+    number = float(value)  # type: ignore[arg-type]
+    if math.isinf(number) or abs(number) < 1e15:
+        return format_plain(number)
+    mantissa, exponent = f"{number:.1e}".split("e")
+    return f"{mantissa.replace('.', ',')} × 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
 
 
 def format_duration(seconds: float) -> str:
@@ -267,6 +310,21 @@ def target_text(target: Mapping[str, Any], unit: str) -> str:
 
 def _target_number(value: float) -> str:
     return format_vi(value, 0) if value.is_integer() else format_plain(value, 2)
+
+
+_GOAL_WORDS = {">=": "{}", "<=": "không quá {}", ">": "trên {}", "<": "dưới {}"}
+
+
+def target_value_text(target: Mapping[str, Any], unit: str) -> str:
+    """A target's level in a sentence, as the texts word it: "50%", "không quá 0,5%", "trên 65%",
+    "35–40%", "mức độ 3", "35 học sinh/lớp" (without "Mục tiêu" and without its deadline)."""
+    value = float(target["value"])
+    if kind_of(unit) in ("level", "status"):
+        return format_value(value, unit)
+    comparator = str(target.get("comparator") or ">=")
+    if comparator == "range" and not is_missing(target.get("value_max")):
+        return f"{_target_number(value)}–{_target_number(float(target['value_max']))}{unit_suffix(unit)}"
+    return _GOAL_WORDS.get(comparator, "{}").format(f"{_target_number(value)}{unit_suffix(unit)}")
 
 
 def deadline_text(year: object, period_type: str | None = None, rule: str = "ending") -> str:

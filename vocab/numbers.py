@@ -13,6 +13,7 @@ import operator
 import re
 import unicodedata
 from decimal import Decimal
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from vocab.text import clean_text
@@ -166,6 +167,7 @@ def _from_number(raw: float | Decimal) -> ParsedNumber:
     return ParsedNumber(value, "ok")
 
 
+@lru_cache(maxsize=1 << 16)  # a long CSV writes the same few thousand numbers many times
 def _parse_text(raw: str) -> ParsedNumber:
     text = clean_text(raw)
     if text in MISSING_MARKERS or text.casefold() in _MISSING_FOLDED:

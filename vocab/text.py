@@ -143,3 +143,24 @@ def unit_key(name: str) -> str:
     """
     base, _kind = strip_unit_prefix(name)
     return fold_key(base)
+
+
+_ZWSP = "\u200b"
+_AUTOLINK = re.compile(r":(?=//)|(?i:www)(?=\.)|@")
+# Emphasis, links and images, code, headings, HTML, strike-through, formulas, and ":name" icons and
+# colours (":red[…]", ":material/x:"); a list or quote marker only counts at the start.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#<>~$]|:(?=[A-Za-z]))")
+_LEADING_MARKER = re.compile(r"^(\d+)([.)])|^([-+>])")
+
+
+def markdown_escape(text: object) -> str:
+    """Text from a file or a user, made inert for a widget that renders Markdown (alerts, captions,
+    expander and widget labels): every character that could start emphasis, a link, an image,
+    code, a heading, HTML, a formula or a colour or icon directive is backslash-escaped, line
+    breaks become spaces, and a zero-width space after "://", "www" and "@" stops the automatic
+    links of GitHub-flavoured Markdown (which ignore backslashes). "[Bấm vào đây](http://…)"
+    then reads exactly so, as text (docs/limits.md)."""
+    flat = " ".join(str(text).split())
+    flat = _AUTOLINK.sub(lambda m: m.group(0) + _ZWSP, flat)
+    flat = _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+    return _LEADING_MARKER.sub(lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else f"\\{m.group(3)}", flat)

@@ -257,13 +257,21 @@ class DistrictModel:
 
 
 def province_values(rows: list[dict[str, str]]) -> Values:
-    """Province-level figures reported by departments (Finance; the labour-force survey)."""
+    """Province-level figures reported by departments (Finance; the labour-force survey).
+
+    Education spending is split into capital spending (``ns_share_dtpt`` % of it: up with the
+    solid-classroom programme to 2018, down in the COVID years) and recurrent spending (the rest).
+    """
     values: Values = {}
     for row in rows:
         y = int(row["year"])
         total = float(row["ns_chi_tong"])
         values[("ns_chi_tong", y)] = total
-        values[("ns_chi_gd", y)] = round(total * float(row["ns_share_gd"]) / 100)
+        education = round(total * float(row["ns_share_gd"]) / 100)
+        values[("ns_chi_gd", y)] = education
+        capital = round(education * float(row["ns_share_dtpt"]) / 100)
+        values[("ns_chi_dtpt_gd", y)] = capital
+        values[("ns_chi_sngd", y)] = education - capital
         values[("ld_tl_bangcap", y)] = float(row["ld_tl_bangcap"])
     return values
 

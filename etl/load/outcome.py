@@ -27,6 +27,7 @@ SKIPPED_IN_FREE_LAYOUTS = frozenset(
         "formula-without-value",
         "merged-value-cell",
         "percent-format-unknown",
+        "value-not-finite",
     }
 )
 
@@ -52,6 +53,7 @@ REASONS_VI = {
     "answered-skip": "bị bỏ qua theo câu trả lời",
     "period-type-mismatch": "có năm không đúng kiểu (năm học / năm dương lịch)",
     "non-numeric-value": "không phải là số",
+    "value-not-finite": "ghi NaN hoặc vô cực",
 }
 # Warnings about a value that is loaded all the same: never counted as "not loaded".
 VALUE_KEPT = frozenset({"reported-rate-mismatch", "yoy-jump", "percent-fraction-scaled", "rate-looks-like-fraction"})

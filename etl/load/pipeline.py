@@ -20,6 +20,7 @@ from etl.load.rule import apply_rule
 from etl.load.stored import issue_row, observation_row, stored_values
 from etl.questions import Answers, FileAnswers, Question, answered
 from etl.reading.ingest import read_any
+from etl.reading.worker import read_isolated
 from etl.records import Extracted, Value
 from etl.reference.model import Reference
 from etl.resolve.cells import resolve_all
@@ -104,7 +105,7 @@ def _check(
     content: bytes, file_label: str, con: duckdb.DuckDBPyConnection, reader: Reader, answers: FileAnswers
 ) -> FileReport:
     ref = Reference.from_store(con)
-    extracted = read_any(content, file_label, ref, answers) if reader is read_any else reader(content, file_label)
+    extracted = read_isolated(content, file_label, ref, answers) if reader is read_any else reader(content, file_label)
     free = extracted.source_kind != "template"
     resolved = resolve_all(
         extracted.cells, ref, file_label, evidence=extracted.year_evidence, answers=answers, strict=not free
@@ -297,7 +298,15 @@ def load_paths(
             )
         except StoreBusyError:
             reports.append(FileReport(path.name, "rejected", issues=[make_issue("store-busy", file=path.name)]))
+        except Exception as exc:  # a bug met on this file: reported, and the other files go on
+            reports.append(check_failed(path.name, exc))
     return reports
+
+
+def check_failed(file_label: str, exc: Exception) -> FileReport:
+    """The report of a file whose check raised: refused with the error's name, nothing written."""
+    detail = f"{type(exc).__name__}: {exc}"[:300]
+    return FileReport(file_label, "rejected", issues=[make_issue("check-failed", file=file_label, detail=detail)])
 
 
 def _unchanged(report: FileReport, batch_id: int) -> FileReport:

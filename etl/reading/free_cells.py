@@ -66,6 +66,9 @@ def raw_cell(
     if pos in grid.formulas:
         out.issues.append(make_issue("formula-without-value", raw_value=grid.formulas[pos], **where))
         return None
+    if pos in grid.not_finite:
+        out.issues.append(make_issue("value-not-finite", raw_value=grid.errors[pos], **where))
+        return None
     raw = grid.errors.get(pos, value)
     scale, unit_label, flags = 1.0, None, cast(tuple[str, ...], ())
     if place.measure:

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 import zipfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from posixpath import join, normpath
 
 import python_calamine as calamine
@@ -37,6 +39,7 @@ class Grid:
     errors: dict[Pos, str] = field(default_factory=dict)
     formulas: dict[Pos, str] = field(default_factory=dict)  # formulas without a cached value
     fonts: dict[Pos, str] = field(default_factory=dict)  # font name of text cells (xlsx only)
+    not_finite: set[Pos] = field(default_factory=set)  # NaN or infinity written in the sheet (in errors too)
     hidden: bool = False
     formats_known: bool = True  # False for .xls/.ods: calamine does not give number formats
 
@@ -47,15 +50,21 @@ class Grid:
 
 
 def cell_name(r: int, c: int) -> str:
+    return f"{column_letters(c)}{r + 1}"
+
+
+@lru_cache(maxsize=4096)
+def column_letters(c: int) -> str:
+    """0 -> "A", 25 -> "Z", 26 -> "AA"."""
     letters = ""
     c += 1
     while c:
         c, rem = divmod(c - 1, 26)
         letters = chr(65 + rem) + letters
-    return f"{letters}{r + 1}"
+    return letters
 
 
-def _col_index(letters: str) -> int:
+def col_index(letters: str) -> int:
     n = 0
     for ch in letters:
         n = n * 26 + ord(ch) - 64
@@ -75,21 +84,68 @@ def read_workbook(content: bytes, kind: str) -> list[Grid]:
         ]
         merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
         hidden = str(meta.visible) != "SheetVisibleEnum.Visible"
-        grids.append(Grid(meta.name, rows, merged, hidden=hidden, formats_known=kind == "xlsx"))
+        grid = Grid(meta.name, rows, merged, hidden=hidden, formats_known=kind == "xlsx")
+        _mark_not_finite(grid)
+        grids.append(grid)
     if kind == "xlsx":
         _add_xlsx_facts(content, grids)
     return grids
 
 
-def read_csv(text: str, name: str) -> list[Grid]:
-    sample = text[:8192]
+class GridLimitError(Exception):
+    """A CSV file over a reading limit: ``what`` is "rows", "columns" or "field"; ``line`` is 1-based."""
+
+    def __init__(self, what: str, line: int, column: int = 0) -> None:
+        super().__init__(what, line, column)
+        self.what, self.line, self.column = what, line, column
+
+
+def _mark_not_finite(grid: Grid) -> None:
+    """A NaN or an infinity in the sheet XML is no number and no blank: a cell the reader reports."""
+    for r, row in enumerate(grid.rows):
+        for c, v in enumerate(row):
+            if isinstance(v, float) and not math.isfinite(v):
+                grid.not_finite.add((r, c))
+                grid.errors[(r, c)] = "NaN" if math.isnan(v) else ("-INF" if v < 0 else "INF")
+                row[c] = None
+
+
+def _delimiter(sample: str) -> str:
+    """The separator that splits the most lines of the sample; csv.Sniffer's guess wins ties (it is
+    misled by a title line above the table, as in Excel's "Unicode Text" exports)."""
     try:
-        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+        guess = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
     except csv.Error:
-        delimiter = ","
-    rows: list[list[object]] = [
-        [v if v.strip() else None for v in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)
-    ]
+        guess = ","
+    lines = sample.splitlines()[:50]
+
+    def split_lines(sep: str) -> int:
+        return sum(1 for row in csv.reader(lines, delimiter=sep) if len(row) > 1)
+
+    best = max((",", ";", "\t"), key=lambda sep: (split_lines(sep), sep == guess))
+    return guess if split_lines(guess) >= split_lines(best) else best
+
+
+def read_csv(
+    text: str, name: str, max_rows: int | None = None, max_columns: int | None = None, max_field: int | None = None
+) -> list[Grid]:
+    """One grid; with limits, the rows are counted as they are read and GridLimitError stops at the first over."""
+    delimiter = _delimiter(text[:8192])
+    if max_field is not None:
+        csv.field_size_limit(max_field)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    rows: list[list[object]] = []
+    try:
+        for row in reader:
+            if max_columns is not None and len(row) > max_columns:
+                raise GridLimitError("columns", reader.line_num, len(row))
+            rows.append([v if v.strip() else None for v in row])
+            if max_rows is not None and len(rows) > max_rows:
+                raise GridLimitError("rows", reader.line_num)
+    except csv.Error as exc:
+        if max_field is not None and "field limit" in str(exc):
+            raise GridLimitError("field", reader.line_num) from exc
+        raise
     return [Grid(name, rows)]  # CSV has no formats: a fraction is a fraction
 
 
@@ -144,7 +200,7 @@ def _styles(archive: zipfile.ZipFile) -> tuple[set[int], dict[int, str]]:
     return percent, font_of
 
 
-def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
+def sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
     workbook = archive.read("xl/workbook.xml")
     rels = {}
     for rel in _REL_RE.findall(archive.read("xl/_rels/workbook.xml.rels")):
@@ -162,7 +218,7 @@ def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
 def _add_xlsx_facts(content: bytes, grids: list[Grid]) -> None:
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
         percent_styles, font_of = _styles(archive)
-        paths = _sheet_paths(archive)
+        paths = sheet_paths(archive)
         legacy_fonts = {i for i, f in font_of.items() if f.casefold().startswith((".vn", "vni"))}
         for grid in grids:
             path = paths.get(grid.name)
@@ -178,7 +234,7 @@ def _scan_sheet(xml: bytes, grid: Grid, percent_styles: set[int], legacy: set[in
         if ref is None:
             continue
         letters = ref.rstrip(b"0123456789").decode()
-        pos = (int(ref[len(letters) :]) - 1, _col_index(letters))
+        pos = (int(ref[len(letters) :]) - 1, col_index(letters))
         style = int(a.get(b"s", b"0"))
         body = m.group(2) or b""
         if style in percent_styles:

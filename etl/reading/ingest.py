@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from pathlib import Path
 from typing import cast
 
 from etl.issues import make_issue
@@ -20,8 +19,9 @@ from etl.questions import NO_ANSWERS, FileAnswers
 from etl.reading.bilingual import vietnamese_part
 from etl.reading.file_facts import layout_of, reporting_unit_question, title_measure_question, year_evidence
 from etl.reading.free_reader import read_sheet
-from etl.reading.grid import Grid, read_csv, read_workbook
+from etl.reading.grid import Grid, read_workbook
 from etl.reading.legacy_text import decode, detect_encoding
+from etl.reading.limits import refuse_over_limits
 from etl.reading.sniff import sniff
 from etl.reading.template_reader import read_template
 from etl.records import Extracted
@@ -46,8 +46,11 @@ def read_any(
         out = Extracted("unknown")
         out.issues.append(make_issue(sniffed.problem or "file-unreadable", file=file_label, detail=sniffed.detail))
         return out
+    refused = refuse_over_limits(content, sniffed, file_label)  # etl/reading/limits.py
+    if isinstance(refused, Extracted):
+        return refused
     if sniffed.kind == "csv":
-        grids, source = read_csv(sniffed.text or "", Path(file_label).stem), "csv"
+        grids, source = refused, "csv"
     else:
         try:
             grids = read_workbook(content, sniffed.kind)
@@ -125,13 +128,16 @@ def _convert_text(grids: list[Grid]) -> str:
     texts += [g.name for g in grids]
     fonts = {f for g in grids for f in g.fonts.values()}
     encoding = detect_encoding(texts, fonts)
+    done: dict[tuple[str, bool], str | None] = {}  # a long CSV repeats its codes and labels
     for g in grids:
         g.name = clean_text(decode(g.name, encoding))
         for r, row in enumerate(g.rows):
             for c, v in enumerate(row):
                 if isinstance(v, str):
-                    upper = g.fonts.get((r, c), "").casefold().endswith("h")
-                    row[c] = clean_text(vietnamese_part(decode(v, encoding, upper))) or None
+                    upper = bool(g.fonts) and g.fonts.get((r, c), "").casefold().endswith("h")
+                    if (v, upper) not in done:
+                        done[(v, upper)] = clean_text(vietnamese_part(decode(v, encoding, upper))) or None
+                    row[c] = done[(v, upper)]
     return encoding
 
 

@@ -71,6 +71,9 @@ def _sniff_zip(content: bytes) -> Sniffed:
 
 
 def _sniff_text(content: bytes) -> Sniffed:
+    utf16 = _utf16(content)
+    if utf16 is not None:
+        return _sniff_utf16(content, utf16)
     if b"\x00" in content[:4096]:
         return Sniffed(None, "not-a-spreadsheet", "tệp nhị phân không rõ định dạng")
     for encoding in ("utf-8-sig", "cp1258"):
@@ -82,6 +85,32 @@ def _sniff_text(content: bytes) -> Sniffed:
             # Windows-1258 stores tone marks as combining characters: compose them.
             return Sniffed("csv", text=unicodedata.normalize("NFC", text), encoding=encoding)
         break
+    return Sniffed(None, "not-a-spreadsheet", "tệp văn bản không có dạng bảng (CSV)")
+
+
+def _utf16(content: bytes) -> str | None:
+    """Excel's "Unicode Text" export is UTF-16 (little-endian, with a byte-order mark); without
+    the mark, text whose every other byte is zero is UTF-16 too."""
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    head = content[: 4096 - 4096 % 2]
+    pairs = len(head) // 2
+    if pairs < 2:
+        return None
+    for order, low, high in (("utf-16-le", head[0::2], head[1::2]), ("utf-16-be", head[1::2], head[0::2])):
+        # Latin letters, digits and separators have a zero high byte; Vietnamese letters do not.
+        if high.count(0) > 0.4 * pairs and low.count(0) == 0:
+            return order
+    return None
+
+
+def _sniff_utf16(content: bytes, encoding: str) -> Sniffed:
+    try:
+        text = content.decode(encoding)
+    except UnicodeDecodeError:
+        return Sniffed(None, "not-a-spreadsheet", "tệp văn bản UTF-16 bị hỏng")
+    if _looks_like_table(text):
+        return Sniffed("csv", text=unicodedata.normalize("NFC", text), encoding="utf-16")
     return Sniffed(None, "not-a-spreadsheet", "tệp văn bản không có dạng bảng (CSV)")
 
 

@@ -8,6 +8,7 @@ without a saved result, a sheet for another unit) is reported, never dropped.
 from __future__ import annotations
 
 import io
+import math
 from pathlib import Path
 from typing import Any
 
@@ -147,6 +148,8 @@ def _cell_problem(
     where: dict[str, Any] = {"file": file_label, "sheet": sheet, "cell": coordinate}
     if isinstance(formula, str) and formula.startswith("=") and value is None:
         return make_issue("formula-without-value", raw_value=formula, **where)
+    if isinstance(value, float) and not math.isfinite(value):
+        return make_issue("value-not-finite", raw_value=value, **where)
     if coordinate in merged:
         return make_issue("merged-value-cell", raw_value=value, **where) if not _is_blank(value) else None
     if not _is_blank(value) and _is_blank(code):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Collection
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -35,8 +36,14 @@ def read_csv_rows(path: Path) -> list[dict[str, str]]:
         return [{k: clean_text(v or "") for k, v in row.items()} for row in csv.DictReader(handle)]
 
 
-def parse_indicators(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
-    """Indicator rows ready for the store, and their aliases; raises on any violation."""
+def parse_indicators(
+    path: Path, tasks: Collection[int] = range(1, 10)
+) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
+    """Indicator rows ready for the store, and their aliases; raises on any violation.
+
+    ``tasks``: the numbers of the resolution's tasks (data/reference/tasks.csv) an
+    indicator's ``task`` may name; every indicator names one.
+    """
     rows = read_csv_rows(path)
     problems: list[str] = []
     codes = {r["code"] for r in rows}
@@ -45,6 +52,7 @@ def parse_indicators(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, s
     seen_aliases: dict[str, str] = {}
     for line, r in enumerate(rows, start=2):
         problems += _check_indicator_row(r, codes, f"{path.name}:{line}")
+        problems += _check_task(r, tasks, f"{path.name}:{line}")
         for alias in [r["name_vi"], *filter(None, r["aliases"].split(";"))]:
             key = fold_key(alias)
             if seen_aliases.setdefault(key, r["code"]) != r["code"]:
@@ -80,6 +88,7 @@ def parse_indicators(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, s
                 "max_value": _num(r["max_value"]),
                 "break_year": _int(r["break_year"]),
                 "sort_order": _int(r["sort_order"]) or line,
+                "task": _task(r),
                 **_version_fields(r),
             }
         )
@@ -112,6 +121,20 @@ def _check_indicator_row(r: dict[str, str], codes: set[str], where: str) -> list
     if r["input"] == "derived" and r["kind"] not in {"rate", "ratio"}:
         problems.append(f"{where}: chỉ tiêu tính toán {r['code']} phải là rate hoặc ratio")
     return problems + _check_version_fields(r, codes, where)
+
+
+def _task(r: dict[str, str]) -> int | None:
+    text = (r.get("task") or "").strip()
+    return int(text) if text.isdigit() else None
+
+
+def _check_task(r: dict[str, str], tasks: Collection[int], where: str) -> list[str]:
+    """Every indicator belongs to one of the resolution's tasks (its findings are reported under it)."""
+    task = _task(r)
+    if task is None or task not in tasks:
+        allowed = ", ".join(str(t) for t in sorted(tasks))
+        return [f"{where}: {r['code']} cần cột task là số thứ tự một nhiệm vụ của Nghị quyết ({allowed})"]
+    return []
 
 
 def _breaks(r: dict[str, str]) -> list[int]:

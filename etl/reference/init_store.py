@@ -9,6 +9,7 @@ from etl.reference.files import REFERENCE_DIR, parse_indicators, parse_targets, 
 from etl.reference.prices import parse_price_index
 from etl.reference.review import parse_policy_events, seed_policy_events
 from etl.reference.senders import parse_rounds, parse_senders
+from etl.reference.tasks import parse_tasks
 from etl.reference.unit_changes import changes_path, parse_unit_changes
 from store import open_reader, write_session
 from store.reference import ILLUSTRATIVE_KEY, replace_reference, set_meta
@@ -23,8 +24,10 @@ def init_store(db_path: Path, units_file: Path | None = None, reference_dir: Pat
     one holding the demo, gets the bundled demo registry.
     """
     groups = [{**row, "sort_order": int(row["sort_order"])} for row in read_csv_rows(reference_dir / "groups.csv")]
-    indicators, indicator_aliases = parse_indicators(reference_dir / "indicators.csv")
+    tasks = parse_tasks(reference_dir / "tasks.csv")
+    indicators, indicator_aliases = parse_indicators(reference_dir / "indicators.csv", {t["number"] for t in tasks})
     tables: dict[str, list[dict[str, Any]]] = {
+        "resolution_tasks": tasks,
         "indicator_groups": groups,
         "indicators": indicators,
         "indicator_aliases": indicator_aliases,

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
-
-import duckdb
+from typing import TYPE_CHECKING, Any
 
 from vocab.text import clean_text, fold_key, strip_unit_prefix, unit_key
+
+if TYPE_CHECKING:  # the reading worker imports this module without the database driver
+    import duckdb
 
 INDICATOR_KINDS = {"count", "rate", "ratio", "amount", "level", "status"}
 LEVELS = {"mn", "th", "thcs", "thpt", "gdnn", "ld", "ns"}

@@ -13,6 +13,7 @@ from etl.questions import NO_ANSWERS, FileAnswers, Question
 from etl.records import RawCell, Value
 from etl.reference.model import Indicator, Reference
 from etl.resolve.convention import parse_with
+from etl.resolve.plausible import NOT_EXACT, inexact_digits
 from etl.resolve.year_convention import YearConvention
 from etl.resolve.years import FIRST_YEAR, last_allowed_year, read_year_label, year_allowed
 from vocab.display import format_plain
@@ -198,6 +199,8 @@ def _parse_value(
         found.add(make_issue("percent-sign-not-allowed", unit_label=indicator.unit, **where))
         return None
     number, flags = _scaled(parsed.value, rc.scale), cast(tuple[str, ...], rc.flags)
+    if inexact_digits(parsed.value) is not None:
+        flags = (*flags, NOT_EXACT)  # a cell error in validation, unless the value is implausible anyway
     unknown_format = rc.number_format == UNKNOWN_FORMAT and isinstance(rc.raw, (int, float))
     if unknown_format and indicator.unit == "%" and 0 < abs(number) <= 1:
         found.add(make_issue("percent-format-unknown", **where))

@@ -59,6 +59,14 @@ class Vocabulary:
 
     def label_kind(self, text: str) -> str | None:
         """ownership, multilevel, index, band, national or regional (etl/config/label_kinds.csv)."""
+        known: dict[str, str | None] = self.__dict__.setdefault("_label_kinds", {})  # a long CSV repeats labels
+        if text not in known:
+            known[text] = self._label_kind(text) if len(known) < 100_000 else None
+            if len(known) >= 100_000:
+                return self._label_kind(text)
+        return known[text]
+
+    def _label_kind(self, text: str) -> str | None:
         words = fold_words(text)
         for kind, match, phrase in self.label_kinds:
             if (

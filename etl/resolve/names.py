@@ -50,8 +50,15 @@ def _strip_prefix_words(text: str, vocab: Vocabulary) -> str:
     return text
 
 
+# No indicator or unit name is this long; a longer label (a pasted paragraph, a crafted file) names
+# nothing, and is not compared letter by letter with the catalogue (difflib is quadratic).
+MAX_NAME_CHARS = 300
+
+
 def match_indicator(text: str, levels: set[str], ref: Reference) -> NameMatch:
     """The indicator a row label or column header names, given the school levels of its context."""
+    if len(text) > MAX_NAME_CHARS:
+        return NameMatch(None)
     cache: dict[tuple[str, frozenset[str]], NameMatch] = ref.__dict__.setdefault("_indicator_matches", {})
     key = (text, frozenset(levels))
     if key not in cache:
@@ -159,6 +166,8 @@ def _suggest(key: str, aliases: dict[str, str]) -> tuple[str, ...]:
 
 def match_unit(text: str, ref: Reference, year: int | None = None) -> NameMatch:
     """A unit by code, name or alias; a name that only matches without its prefix is a suggestion."""
+    if len(text) > MAX_NAME_CHARS:
+        return NameMatch(None)
     cleaned = clean_text(text)
     if re.fullmatch(r"\d+(?:\.0+)?", cleaned):
         cleaned = cleaned.split(".")[0]

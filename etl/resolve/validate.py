@@ -12,7 +12,8 @@ from etl import settings
 from etl.issues import Issue, make_issue
 from etl.records import Value
 from etl.reference.model import Indicator, Reference
-from vocab.display import format_change_phrase, format_plain
+from etl.resolve.plausible import implausible_values
+from vocab.display import format_change_phrase, format_large, format_plain
 
 Key = tuple[str, str, int]  # unit_code, indicator_code, year
 
@@ -24,6 +25,7 @@ def validate_values(
     unique, issues = _check_duplicates(values, file_label, ref)
     for v in unique:
         issues += _check_range(v, ref.indicators[v.indicator_code], file_label, ref)
+    issues += implausible_values(unique, ref, lambda v: _where(v, file_label, ref))
     merged = {**stored, **{(v.unit_code, v.indicator_code, v.year): v.value for v in unique}}
     by_key = {(v.unit_code, v.indicator_code, v.year): v for v in unique}
     issues += _check_components(by_key, merged, ref, file_label)
@@ -204,4 +206,4 @@ def _describe_change(before: float, after: float, ind: Indicator) -> str:
 
 
 def _fmt(value: float) -> str:
-    return format_plain(value, 2)
+    return format_plain(value, 2) if abs(value) < 1e15 else format_large(value)

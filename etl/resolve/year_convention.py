@@ -39,6 +39,7 @@ class YearConvention:
         self.band: Counter[int] = Counter()  # plain years under "Năm học"
         self.outcome: list[RawCell] = []  # end-of-year outcomes with a plain year and nothing deciding
         self.outside: set[int] = set()
+        self.accepted = settings.accepted_years()  # once per file, not once per value
 
     def year_of(self, rc: RawCell, label: YearLabel, indicator: Indicator) -> int | str:
         """The stored year, or the reason there is none: "period-type-mismatch" or "pending"."""
@@ -65,7 +66,7 @@ class YearConvention:
         return "pending"
 
     def _checked(self, year: int) -> int:
-        if year not in settings.accepted_years():
+        if year not in self.accepted:
             self.outside.add(year)
         return year
 

@@ -30,6 +30,8 @@ SELECT
     i.display_unit,
     i.deflate,
     i.per_head,
+    i.task,
+    t.title AS task_title,
     (
         SELECT string_agg(a.alias, '; ' ORDER BY a.alias)
         FROM indicator_aliases AS a
@@ -38,6 +40,7 @@ SELECT
     i.sort_order
 FROM indicators AS i
 LEFT JOIN indicator_groups AS g ON i.group_code = g.code
+LEFT JOIN resolution_tasks AS t ON i.task = t.number
 LEFT JOIN indicators AS num ON i.numerator = num.code
 LEFT JOIN indicators AS den ON i.denominator = den.code
 ORDER BY g.sort_order, i.sort_order;

@@ -61,6 +61,7 @@ class ImageSize:
 TABS = 2  # browser tabs rendering in parallel: ≈ 1.5× faster than one on 2 vCPUs (BENCHMARKS.md)
 RELOAD_EVERY = 40  # renders between page reloads (kaleido reloads after every one)
 RENDER_TIMEOUT_S = 120.0
+CLOSE_TIMEOUT_S = 20.0  # kaleido's close awaits "Browser.close" with no limit of its own
 
 
 def browser_path() -> str | None:
@@ -108,8 +109,17 @@ class _Renderer:
         return bytes(self._run(self._kaleido.calc_fig(spec, opts=opts)))
 
     def close(self) -> None:
+        """Close the browser; if it does not answer in time, kill its process. Closing is clean-up:
+        a browser that hangs on its way out must not fail the command that used it."""
+        closing = asyncio.run_coroutine_threadsafe(self._kaleido.close(), self._loop)
         try:
-            self._run(self._kaleido.close())
+            closing.result(timeout=CLOSE_TIMEOUT_S)
+        except TimeoutError:
+            closing.cancel()
+            process = getattr(self._kaleido, "subprocess", None)
+            if process is not None and process.poll() is None:
+                process.kill()
+                process.wait(timeout=10)
         finally:
             self._loop.call_soon_threadsafe(self._loop.stop)
             self._thread.join(timeout=10)

@@ -164,3 +164,28 @@ def test_a_printed_chart_makes_room_for_its_foot_legend_and_writes_its_notes() -
     assert spec["layout"]["margin"]["b"] >= 80 + 4 * 22  # ten names, three to a row, under the axis
     assert spec["layout"]["legend"]["y"] > 0  # above the notes
     assert any(a["text"] == "1. 2014: KL 51" for a in spec["layout"]["annotations"])
+
+
+def test_a_browser_that_hangs_on_close_is_killed_and_the_command_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Closing the renderer is clean-up: a browser that never answers "Browser.close" (seen under
+    load, where the command then failed after 120 s) is killed after CLOSE_TIMEOUT_S."""
+    import asyncio
+    import subprocess
+    import sys
+
+    class _HangingKaleido:
+        def __init__(self) -> None:
+            self.subprocess = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+
+        async def close(self) -> None:
+            await asyncio.sleep(3600)
+
+    monkeypatch.setattr(images, "CLOSE_TIMEOUT_S", 0.5)
+    renderer = object.__new__(images._Renderer)
+    renderer._loop = asyncio.new_event_loop()
+    renderer._thread = threading.Thread(target=renderer._loop.run_forever, daemon=True)
+    renderer._thread.start()
+    renderer._kaleido = _HangingKaleido()  # type: ignore[assignment]
+    renderer.close()
+    assert renderer._kaleido.subprocess.poll() is not None
+    assert not renderer._thread.is_alive()

@@ -12,6 +12,7 @@ from ui.charts import chart, desk_and_phone
 from ui.components import page_header
 from ui.downloads import source_for, table_downloads
 from ui.history import value_history
+from ui.opinions import related_opinions
 from vocab.labels import FLAG_NOTE, PARTIAL_NOTE
 
 auth.require("viewer")
@@ -57,6 +58,7 @@ st.caption(
     + (f" {PARTIAL_NOTE}" if any(str(m).startswith("partial") for m in marks) else "")
     + (f" {FLAG_NOTE}" if "flagged" in marks else "")
 )
+related_opinions(f.indicator_code)
 causes = inputs.notes(f, [f.indicator_code], list(f.unit_codes) or None)
 if not causes.empty:
     st.markdown("**Nguyên nhân, ghi chú của chuyên viên**")

@@ -26,6 +26,8 @@ QUESTION_KINDS_VI = {
     "indicator": "tên chỉ tiêu",
     "year-convention": "năm học của năm ghi một số",
     "skip-error-cells": "nạp không kèm ô lỗi",
+    "survey-column": "cột của tệp khảo sát",
+    "respondent-group": "đối tượng trả lời",
 }
 
 # Said of a district or a chart with no value at all (a single missing value shows "—").

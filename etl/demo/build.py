@@ -184,6 +184,9 @@ def build_demo(db_path: Path, out_dir: Path | None = None) -> list[FileReport]:
         for path, sub in write_demo_files(db_path, out_dir or DEFAULT_OUT)
     ]
     add_demo_review(db_path)
+    from etl.demo.surveys import build_demo_surveys  # the opinion surveys (docs/surveys.md)
+
+    build_demo_surveys(db_path, out_dir or DEFAULT_OUT, DEMO_ACTOR)
     return reports
 
 

@@ -35,6 +35,7 @@ bench: $(VENV)/.runtime
 	$(PY) -m bench.run
 	$(PY) -m bench.pages
 	$(PY) -m bench.report
+	$(PY) -m bench.exports
 	$(PY) -m bench.hostile
 	$(PY) -m bench.speed
 

@@ -52,6 +52,13 @@ PAGES = {
             visibility=view,
         ),
         st.Page(
+            "pages/y_kien.py",
+            title="Ý kiến",
+            icon=":material/forum:",
+            url_path="y-kien",
+            visibility=view,
+        ),
+        st.Page(
             "pages/nguyen_nhan.py",
             title="Nguyên nhân và sự kiện",
             icon=":material/lightbulb:",

@@ -31,6 +31,8 @@ mtime  # noqa
 pytestmark  # noqa
 # A field of the submission status shown nowhere yet but kept with the record it describes.
 _.first_received  # noqa
+# A survey answer's fields are written with vars() into survey_answers (etl/load/surveys/pipeline.py).
+_.scale_order  # noqa
 # python-docx properties set on paragraphs, tables and runs of the report's draft (report.draft_docx).
 _.left_indent  # noqa
 _.right_indent  # noqa

@@ -5,7 +5,8 @@ Every figure uses :func:`charts.style.apply_style`: Vietnamese separators
 """
 
 from charts.colors import GOOD_BAD_SCALE, PROVINCE_COLOR, sequential_scale, unit_colors
-from charts.compare import disparity_figure, heatmap_figure, rank_change_figure, ranked_bar_figure
+from charts.compare import disparity_figure, rank_change_figure, ranked_bar_figure
+from charts.heatmap import heatmap_figure
 from charts.style import apply_style
 from charts.trend import trend_figure
 from vocab.display import year_label

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.colors import FALLBACK_COLOR, PROVINCE_COLOR, sequential_scale
+from charts.colors import BAR_COLOR, FALLBACK_COLOR, FLAG_COLOR, PROVINCE_COLOR
+from charts.labels import short_unit_name, spread, text_width
 from charts.style import apply_style
 from charts.trend import set_year_axis, year_range
 from vocab.display import (
@@ -22,13 +22,16 @@ from vocab.display import (
 )
 from vocab.labels import NO_DATA
 
-__all__ = ["disparity_figure", "heatmap_figure", "rank_change_figure", "ranked_bar_figure"]
+NO_VALUE = "—"
+
+__all__ = ["disparity_figure", "numbers", "rank_change_figure", "ranked_bar_figure"]
 
 CV_COLOR = "#2563eb"
 RATIO_COLOR = "#d97706"
 
 
-def _numbers(values: pd.Series) -> pd.Series:
+def numbers(values: pd.Series) -> pd.Series:
+    """Numbers as floats, anything else NaN (a gap, never 0)."""
     return pd.to_numeric(values, errors="coerce").astype(float)
 
 
@@ -43,103 +46,86 @@ def ranked_bar_figure(
     flagged: Collection[str] = (),
     province_text: str | None = None,
 ) -> go.Figure:
-    """Horizontal bars, rank 1 at the top; units without a value listed last, with no bar.
+    """Horizontal bars in one neutral colour, rank 1 at the top; units without a value listed last,
+    with no bar and "—" where the value would be.
 
     ``ranked`` columns: unit_code, value, rank, unit_name (optional: else the code is shown).
-    A unit in ``flagged`` carries "(!)" after its value. ``province_text`` replaces the
-    province line's label (e.g. "Toàn tỉnh: chưa đủ số liệu (9/10 huyện)", drawn without a line
-    when there is no province value).
+    Each bar is named "rank. short name" on the axis and carries its value beyond its end, in a
+    right margin wide enough for the longest one. A unit in ``flagged`` carries "(!)" after its
+    value and an amber outline. ``province_text`` replaces the province line's label (e.g.
+    "Toàn tỉnh: chưa đủ số liệu (9/10 huyện)", drawn without a line when there is no province
+    value). ``colors`` is accepted for the callers' symmetry with the other charts; bars are
+    not coloured by district (the rank is the message).
     """
-    data = ranked.assign(value=_numbers(ranked["value"]), unit_code=ranked["unit_code"].astype(str))
+    del colors
+    data = ranked.assign(value=numbers(ranked["value"]), unit_code=ranked["unit_code"].astype(str))
     data = data.sort_values("rank", kind="stable", na_position="last")
     missing = data["value"].isna()
     shown = data["unit_name"] if "unit_name" in data.columns else data["unit_code"]
-    names = [f"{n} ({NO_DATA})" if m else str(n) for n, m in zip(shown, missing, strict=True)]
-    labels = [
-        format_value(v, unit) + (f" {FLAG_MARK}" if c in flagged else "")
-        for v, c in zip(data["value"], data["unit_code"], strict=True)
-    ]
     ranks = ["—" if pd.isna(r) else str(int(r)) for r in data["rank"]]
+    names = [
+        f"{r}. {short_unit_name(str(n))}" if r != "—" else short_unit_name(str(n))
+        for n, r in zip(shown, ranks, strict=True)
+    ]
+    is_flagged = [c in flagged for c in data["unit_code"]]
+    labels = [
+        NO_VALUE if m else format_value(v, unit) + (f" {FLAG_MARK}" if f else "")
+        for v, m, f in zip(data["value"], missing, is_flagged, strict=True)
+    ]
+    top = float(data["value"].max()) if not missing.all() else 1.0
     fig = go.Figure(
         go.Bar(
-            x=data["value"].tolist(),
+            x=[0.0 if m else v for v, m in zip(data["value"], missing, strict=True)],
             y=names,
             orientation="h",
-            marker=dict(color=[colors.get(c, FALLBACK_COLOR) for c in data["unit_code"]]),
-            text=[t if not m else "" for t, m in zip(labels, missing, strict=True)],
+            marker=dict(
+                color=[BAR_COLOR] * len(data),
+                line=dict(
+                    color=[FLAG_COLOR if f else BAR_COLOR for f in is_flagged],
+                    width=[2.5 if f else 0 for f in is_flagged],
+                ),
+            ),
+            text=labels,
             textposition="outside",
+            textfont=dict(size=12, color="#1f2937"),
             cliponaxis=False,
-            customdata=[[format_with_unit(v, unit), r] for v, r in zip(data["value"], ranks, strict=True)],
+            customdata=[
+                [format_with_unit(v, unit) + (f" {FLAG_MARK}" if f else ""), r, str(n)]
+                for v, r, f, n in zip(data["value"], ranks, is_flagged, shown, strict=True)
+            ],
             hovertemplate=(
-                f"<b>%{{y}}</b><br>{year_text}<br>{indicator_name}: %{{customdata[0]}}"
+                f"<b>%{{customdata[2]}}</b><br>{year_text}<br>{indicator_name}: %{{customdata[0]}}"
                 "<br>Hạng: %{customdata[1]}<extra></extra>"
             ),
             showlegend=False,
         )
     )
+    label_room = max((text_width(t, 12) for t in labels), default=0) + 14
     if province_value is not None and not pd.isna(province_value):
-        fig.add_vline(
+        right = float(province_value) > 0.6 * top
+        # Under the bars and their values: a value label may sit across it and stays readable.
+        fig.add_vline(x=float(province_value), line=dict(color=PROVINCE_COLOR, dash="dash", width=2), layer="below")
+        fig.add_annotation(
             x=float(province_value),
-            line=dict(color=PROVINCE_COLOR, dash="dash", width=2),
-            annotation=dict(text=province_text or f"Toàn tỉnh: {format_with_unit(province_value, unit)}"),
-            annotation_position="top",
+            xref="x",
+            y=1,
+            yref="paper",
+            yanchor="bottom",
+            xanchor="right" if right else "left",
+            text=province_text or f"Toàn tỉnh: {format_with_unit(province_value, unit)}",
+            showarrow=False,
+            font=dict(size=12, color=PROVINCE_COLOR),
         )
     elif province_text:
         fig.add_annotation(
-            text=province_text, showarrow=False, xref="paper", yref="paper", x=1, y=1.06, xanchor="right"
+            text=province_text, showarrow=False, xref="paper", yref="paper", x=0, y=1, xanchor="left", yanchor="bottom"
         )
-    apply_style(fig, "", x_title=value_axis_title(unit), legend="none")
-    fig.update_yaxes(autorange="reversed", type="category", showgrid=False)
-    fig.update_layout(margin=dict(r=70, t=50), bargap=0.25)
-    return fig
-
-
-def heatmap_figure(
-    matrix: pd.DataFrame,
-    *,
-    indicator_name: str,
-    unit: str,
-    period_type: str,
-    direction: str,
-    marks: pd.DataFrame | None = None,
-) -> go.Figure:
-    """Units (index, top to bottom) × years (columns); NaN cells stay blank; a cell True in
-    ``marks`` (same shape) carries "(!)": a value with an open quality warning."""
-    z = matrix.apply(_numbers).to_numpy(dtype=float)
-    flags = (
-        marks.reindex(index=matrix.index, columns=matrix.columns).fillna(False).to_numpy(dtype=bool)
-        if marks is not None
-        else np.zeros(z.shape, dtype=bool)
+    apply_style(fig, "", x_title=value_axis_title(unit), legend="none", height=max(260, 30 * len(data) + 110))
+    fig.update_yaxes(autorange="reversed", type="category", showgrid=False, automargin=True)
+    fig.update_xaxes(range=[0, top * 1.02], rangemode="tozero", nticks=5)
+    fig.update_layout(
+        margin=dict(r=int(label_room), t=36, l=10), bargap=0.3, meta=dict(phone=dict(xaxis=dict(nticks=3)))
     )
-    cells = [
-        [
-            (format_value(v, unit) + (f" {FLAG_MARK}" if f else "")) if not np.isnan(v) else ""
-            for v, f in zip(row, fr, strict=True)
-        ]
-        for row, fr in zip(z, flags, strict=True)
-    ]
-    hover = [[format_with_unit(v, unit) for v in row] for row in z]
-    word = period_word(period_type)
-    fig = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=[year_label(int(c), period_type) for c in matrix.columns],
-            y=[str(i) for i in matrix.index],
-            colorscale=sequential_scale(direction),
-            text=cells,
-            texttemplate="%{text}",
-            textfont=dict(size=11),
-            customdata=hover,
-            hoverongaps=True,
-            hovertemplate=f"<b>%{{y}}</b><br>{word} %{{x}}<br>{indicator_name}: %{{customdata}}<extra></extra>",
-            xgap=1,
-            ygap=1,
-            colorbar=dict(title=dict(text=value_axis_title(unit)), thickness=12),
-        )
-    )
-    apply_style(fig, "", x_title=word, legend="none")
-    fig.update_xaxes(type="category", showgrid=False)
-    fig.update_yaxes(type="category", autorange="reversed", showgrid=False)
     return fig
 
 
@@ -162,9 +148,16 @@ def _change_text(steps: int | None) -> str:
 def rank_change_figure(table: pd.DataFrame, *, from_text: str, to_text: str, colors: Mapping[str, str]) -> go.Figure:
     """Slope chart of ranks (1 at the top); ``table`` from analysis.ranking.rank_change.
 
-    Columns unit_code, rank_from, rank_to, optional unit_name (else the code is shown).
+    Columns unit_code, rank_from, rank_to, optional unit_name (else the code is shown). The first
+    rank is written left of each line, "rank name" right of it; labels of tied ranks are moved
+    apart so that no two touch, and the names sit in a right margin as wide as the longest.
     """
     fig = go.Figure()
+    n = max(len(table), 1)
+    height = max(300, 28 * n + 100)
+    plot_px = height - 40 - 50
+    left: list[tuple[float, str, str]] = []
+    right: list[tuple[float, str, str]] = []
     for row in table.itertuples(index=False):
         code = str(row.unit_code)
         name = str(getattr(row, "unit_name", code))
@@ -177,13 +170,9 @@ def rank_change_figure(table: pd.DataFrame, *, from_text: str, to_text: str, col
                 x=[0, 1],
                 y=ranks,
                 name=name,
-                mode="lines+markers+text",
+                mode="lines+markers",
                 line=dict(color=color, width=2.5),
-                marker=dict(color=color, size=9),
-                text=[name, name],
-                textposition=["middle left", "middle right"],
-                textfont=dict(color=color, size=12),
-                cliponaxis=False,
+                marker=dict(color=color, size=8),
                 hovertemplate=(
                     f"<b>{name}</b><br>{from_text}: hạng {shown[0]}<br>{to_text}: hạng {shown[1]}"
                     f"<br>{_change_text(change)}<extra></extra>"
@@ -191,16 +180,38 @@ def rank_change_figure(table: pd.DataFrame, *, from_text: str, to_text: str, col
                 showlegend=False,
             )
         )
-    apply_style(fig, "Thứ hạng", legend="none")
+        if ranks[0] is not None:
+            left.append((float(ranks[0]), shown[0], color))
+        if ranks[1] is not None:
+            right.append((float(ranks[1]), f"{shown[1]}. {short_unit_name(name)}", color))
+    apply_style(fig, "", legend="none", height=height)
+    top_rank = max([r for r, _, _ in left + right], default=1.0)
+    y_range = [top_rank + 0.5, 0.5]
+    for side, labels in ((0, left), (1, right)):
+        to_px = [(top_rank + 0.5 - r) / top_rank * plot_px for r, _, _ in labels]
+        for (_, text, color), px in zip(labels, spread(to_px, 16, 4, plot_px - 4), strict=True):
+            fig.add_annotation(
+                x=side,
+                y=top_rank + 0.5 - px / plot_px * top_rank,
+                xref="x",
+                yref="y",
+                xanchor="right" if side == 0 else "left",
+                xshift=-8 if side == 0 else 8,
+                text=text,
+                showarrow=False,
+                font=dict(size=12, color=color),
+            )
+    room = max((text_width(t, 12) for _, t, _ in right), default=40) + 20
     fig.update_xaxes(
         tickmode="array",
         tickvals=[0, 1],
         ticktext=[from_text, to_text],
-        range=[-0.9, 1.9],
+        range=[-0.04, 1.04],
         showgrid=False,
         zeroline=False,
     )
-    fig.update_yaxes(autorange="reversed", tick0=1, dtick=1, zeroline=False)
+    fig.update_yaxes(range=y_range, autorange=False, showticklabels=False, showgrid=False, zeroline=False)
+    fig.update_layout(margin=dict(l=36, r=int(room), t=40, b=50))
     return fig
 
 
@@ -211,8 +222,8 @@ def disparity_figure(frame: pd.DataFrame, *, indicator_name: str, unit: str, per
     """
     years = year_range(frame["year"])
     data = frame.assign(year=frame["year"].astype(int)).set_index("year").reindex(years)
-    cv = _numbers(data["cv"]) * 100
-    ratio = _numbers(data["max_min_ratio"])
+    cv = numbers(data["cv"]) * 100
+    ratio = numbers(data["max_min_ratio"])
     counts = data["n"] if "n" in data.columns else pd.Series(pd.NA, index=data.index)
     labels = [year_label(y, period_type) for y in years]
     n_text = [format_count(n) for n in counts]

@@ -11,7 +11,17 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-__all__ = ["area", "aspect", "centroid", "feature_code", "normalise_code", "outer_rings", "rings"]
+__all__ = [
+    "area",
+    "aspect",
+    "centroid",
+    "extent",
+    "feature_code",
+    "normalise_code",
+    "outer_rings",
+    "px_per_degree",
+    "rings",
+]
 
 
 def normalise_code(value: object) -> str:
@@ -80,3 +90,26 @@ def centroid(feature: Mapping[str, Any]) -> tuple[float, float]:
     cx = sum((a[0] + b[0]) * (a[0] * b[1] - b[0] * a[1]) for a, b in pairs) / (6 * area)
     cy = sum((a[1] + b[1]) * (a[0] * b[1] - b[0] * a[1]) for a, b in pairs) / (6 * area)
     return (cx, cy)
+
+
+def extent(feature: Mapping[str, Any]) -> tuple[float, float]:
+    """(width, height) of a feature's largest polygon in degrees, the height as drawn (× aspect):
+    the room a label at its centre has."""
+    outer = outer_rings(feature)
+    if not outer:
+        return (0.0, 0.0)
+    ring = max(outer, key=lambda r: abs(_area(r)))
+    xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+    # A label at the centre of an irregular shape has about 60% of its bounding box.
+    return ((max(xs) - min(xs)) * 0.6, (max(ys) - min(ys)) * aspect([feature]) * 0.6)
+
+
+def px_per_degree(features: Sequence[Mapping[str, Any]], width_px: float, height_px: float) -> float:
+    """Screen px per degree of longitude when the features fill a ``width_px`` × ``height_px`` panel."""
+    xs = [p[0] for f in features for r in outer_rings(f) for p in r]
+    ys = [p[1] for f in features for r in outer_rings(f) for p in r]
+    if not xs:
+        return 0.0
+    lon = max(max(xs) - min(xs), 1e-9)
+    lat = max((max(ys) - min(ys)) * aspect(features), 1e-9)
+    return min(width_px / lon, height_px / lat)

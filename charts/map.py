@@ -2,7 +2,7 @@
 
 Values are put in a few classes (a classed legend reads better than a
 continuous scale on a map of ten to thirty districts); the colours are
-direction-aware (green is good, see :func:`charts.colors.sequential_scale`),
+direction-aware (dark blue is good, see :func:`charts.colors.sequential_scale`),
 and a district without a value is grey, never the colour of 0. Panels share
 their classes, so 2013 and the latest year can be compared side by side.
 
@@ -22,18 +22,20 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from charts.geo import area, aspect, centroid, feature_code, rings
+from charts.geo import area, aspect, centroid, extent, feature_code, px_per_degree, rings
 from charts.map_classes import (
     MISSING_COLOR,
     Classes,
     class_edges,
     class_labels,
+    class_legend,
     class_of,
     classes_of,
     discrete_scale,
+    fitted_labels,
     text_color,
 )
-from charts.style import apply_style
+from charts.style import DESK_WIDTH, PHONE_WIDTH, apply_style
 from vocab.display import FLAG_MARK, format_value, format_with_unit
 
 __all__ = ["MapPanel", "class_edges", "class_labels", "class_of", "district_map"]
@@ -96,28 +98,54 @@ def district_map(
         colorscale=scale,
         zmin=-0.5,
         zmax=max(len(classes.labels), 1) - 0.5,
-        colorbar=classes.colorbar(),
         hovertemplate="%{customdata}<extra></extra>",
     )
+    sizes = [_PanelSize(DESK_WIDTH, len(panels)), _PanelSize(PHONE_WIDTH, len(panels))]
+    phone_px = 0.0  # the height the tiles take on a phone (there they are as wide as the screen allows)
     for col, panel in enumerate(panels, start=1):
         rows = panel.values.assign(value=pd.to_numeric(panel.values["value"], errors="coerce"))
-        drawn = _Panel(fig, col, classes, common, indicator_name, unit, panel.title)
+        drawn = _Panel(fig, col, classes, common, indicator_name, unit, panel.title, sizes)
         if geojson is not None:
             _shapes(drawn, rows, geojson, code_property)
         else:
-            _tiles(drawn, rows)
+            phone_px = max(phone_px, _tiles(drawn, rows))
     # The traces hold classes and coordinates; the numbers go with the figure for the data export.
     table = pd.DataFrame({p.title: p.values.set_index("unit_name")["value"].astype(float) for p in panels}).astype(
         object
     )
     table = table.where(table.notna(), None)
-    fig.update_layout(
-        meta=dict(table=dict(index=list(table.index), columns=list(table.columns), data=table.to_numpy().tolist()))
+    meta: dict[str, Any] = dict(
+        table=dict(index=list(table.index), columns=list(table.columns), data=table.to_numpy().tolist())
     )
-    apply_style(fig, "", legend="none", height=480 if len(panels) == 1 else 440)
-    fig.update_layout(margin=dict(l=10, r=10, t=70, b=10))
+    if phone_px:
+        meta["phone"] = dict(height=int(sum(_MAP_MARGINS[:1]) + phone_px + 10))
+    fig.update_layout(meta=meta)
+    class_legend(fig, classes)
+    apply_style(fig, "", legend="right", height=MAP_HEIGHT)
+    fig.update_layout(margin=dict(l=10, r=10, t=70, b=10), legend=dict(title=dict(text=unit_title(unit))))
     fig.update_annotations(font=dict(size=14))
     return fig
+
+
+MAP_HEIGHT = 470
+_MAP_MARGINS = (70 + 10, 10 + 10)  # (vertical, horizontal) px around the panels
+
+
+def unit_title(unit: str) -> str:
+    return f"Đơn vị: {unit}" if unit else ""
+
+
+@dataclass(frozen=True)
+class _PanelSize:
+    """The px a panel is drawn at for a figure ``width`` wide (height fixed), less the legend's room."""
+
+    width: int
+    n_panels: int
+
+    def box(self, legend_px: int = 150) -> tuple[float, float]:
+        phone = self.width <= PHONE_WIDTH
+        usable = self.width - _MAP_MARGINS[1] - (0 if phone else legend_px)
+        return usable / self.n_panels * 0.96, MAP_HEIGHT - _MAP_MARGINS[0]
 
 
 @dataclass(frozen=True)
@@ -131,26 +159,32 @@ class _Panel:
     indicator_name: str
     unit: str
     title: str
-
-    @property
-    def show_scale(self) -> bool:
-        return self.col == 1
+    sizes: list[_PanelSize]
 
 
-def _tiles(p: _Panel, rows: pd.DataFrame) -> None:
+def _tiles(p: _Panel, rows: pd.DataFrame) -> float:
+    """The tile map of one panel; returns the height its tiles take on a phone (px)."""
     fig, classes, common, col, unit = p.fig, p.classes, p.common, p.col, p.unit
     rows = _tile_positions(rows)
     n_rows, n_cols = int(rows["tile_row"].max()) + 1, int(rows["tile_col"].max()) + 1
     z = np.full((n_rows, n_cols), np.nan)
     text = np.full((n_rows, n_cols), "", dtype=object)
     hover = np.full((n_rows, n_cols), "", dtype=object)
+    phone = np.full((n_rows, n_cols), "", dtype=object)
     hovers = _hover(rows, p.indicator_name, unit, p.title)
     labels = _labels(rows, unit)
-    for k, (i, j, name, value) in enumerate(
-        zip(rows["tile_row"].astype(int), rows["tile_col"].astype(int), rows["unit_name"], rows["value"], strict=True)
+    names = [_short(str(n)) for n in rows["unit_name"]]
+    tiles = []
+    side = 0.0
+    for size in p.sizes:
+        w, h = size.box()
+        side = min(w / n_cols, h / n_rows) - 4
+        tiles.append(fitted_labels(names, labels, [(side, side)] * len(names)))
+    for k, (i, j, value) in enumerate(
+        zip(rows["tile_row"].astype(int), rows["tile_col"].astype(int), rows["value"], strict=True)
     ):
         z[i, j] = classes.z(value)
-        text[i, j] = f"{_short(str(name))}<br>{labels[k]}"
+        text[i, j], phone[i, j] = tiles[0][k], tiles[1][k]
         hover[i, j] = hovers[k]
     fig.add_trace(
         go.Heatmap(
@@ -161,8 +195,9 @@ def _tiles(p: _Panel, rows: pd.DataFrame) -> None:
             textfont=dict(size=12),
             xgap=4,
             ygap=4,
-            showscale=p.show_scale,
+            showscale=False,
             hoverongaps=False,
+            meta=dict(phone=dict(text=phone.tolist())),
             **common,
         ),
         row=1,
@@ -171,6 +206,7 @@ def _tiles(p: _Panel, rows: pd.DataFrame) -> None:
     axis = dict(showticklabels=False, showgrid=False, zeroline=False, showline=False)
     fig.update_xaxes(axis, row=1, col=col, constrain="domain")
     fig.update_yaxes(axis, row=1, col=col, autorange="reversed", scaleanchor=f"x{'' if col == 1 else col}")
+    return (side + 4) * n_rows  # the last size is the phone's
 
 
 def _tile_positions(rows: pd.DataFrame) -> pd.DataFrame:
@@ -223,25 +259,21 @@ def _shapes(p: _Panel, rows: pd.DataFrame, geojson: Mapping[str, Any], code_prop
             col=col,
         )
     points = [centroid(features[str(c)]) for c in rows["unit_code"]]
+    shapes = [features[str(c)] for c in rows["unit_code"]]
+    names, labels = [_short(str(n)) for n in rows["unit_name"]], _labels(rows, unit)
+    texts = []
+    for size in p.sizes:
+        scale = px_per_degree(list(features.values()), *size.box())
+        texts.append(fitted_labels(names, labels, [(w * scale, h * scale) for w, h in map(extent, shapes)]))
     fig.add_trace(
         go.Scatter(
             x=[p[0] for p in points],
             y=[p[1] for p in points],
             mode="markers+text",
-            text=[
-                f"{_short(str(n))}<br>{label}" for n, label in zip(rows["unit_name"], _labels(rows, unit), strict=True)
-            ],
+            text=texts[0],
+            meta=dict(phone=dict(text=texts[1])),
             textfont=dict(size=11, color=[text_color(classes, v) for v in rows["value"]]),
-            marker=dict(
-                size=28,
-                opacity=0,
-                color=[0.0] * len(points),
-                colorscale=common["colorscale"],
-                cmin=common["zmin"],
-                cmax=common["zmax"],
-                showscale=p.show_scale,
-                colorbar=common["colorbar"],
-            ),
+            marker=dict(size=28, opacity=0),
             customdata=hovers,
             hovertemplate=common["hovertemplate"],
             showlegend=False,

@@ -5,13 +5,14 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
 from charts.colors import sequential_scale
+from charts.labels import fits
 from vocab.display import format_value
 from vocab.labels import NO_DATA
 
@@ -44,7 +45,7 @@ def class_labels(edges: Sequence[float], unit: str) -> list[str]:
 
 def palette(direction: str, n: int) -> list[str]:
     # Sampled from pale to dark, skipping the palest end (too close to white); for "down"
-    # the same colours are reversed so that the lowest (best) class is the darkest green.
+    # the same colours are reversed so that the lowest (best) class is the darkest blue.
     scale = sequential_scale("up" if direction == "down" else direction)
     points = [0.5] if n == 1 else [0.15 + 0.85 * i / (n - 1) for i in range(n)]
     colors = list(sample_colorscale(scale, points, colortype="rgb"))
@@ -70,17 +71,6 @@ class Classes:
         index = class_of(value, self.edges)
         return 0.0 if index is None else float(index + self.offset)
 
-    def colorbar(self) -> dict[str, Any]:
-        return dict(
-            tickmode="array",
-            tickvals=list(range(len(self.labels))),
-            ticktext=self.labels,
-            thickness=14,
-            len=0.9,
-            outlinewidth=0,
-            title=dict(text=""),
-        )
-
 
 def classes_of(values: Sequence[float], unit: str, direction: str) -> Classes:
     edges = class_edges(values)
@@ -102,3 +92,29 @@ def text_color(classes: Classes, value: float) -> str:
     else:
         red, green, blue = (int(float(c)) for c in color.strip("rgb()").split(","))
     return "white" if 0.299 * red + 0.587 * green + 0.114 * blue < 140 else "#111827"
+
+
+def class_legend(fig: go.Figure, classes: Classes) -> None:
+    """The classes as legend entries (a square of each colour and its range): a legend wraps below a
+    phone's map where a colour bar's labels would not fit."""
+    for label, color in zip(classes.labels, classes.colors, strict=True):
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                marker=dict(symbol="square", size=13, color=color),
+                name=label,
+                hoverinfo="skip",
+                showlegend=True,
+            )
+        )
+
+
+def fitted_labels(names: list[str], labels: list[str], boxes: list[tuple[float, float]]) -> list[str]:
+    """Per district: "name<br>value" if it fits its box, else the value, else nothing (hover and the table)."""
+    out = []
+    for name, label, (w, h) in zip(names, labels, boxes, strict=True):
+        full = f"{name}<br>{label}"
+        out.append(full if fits(full, 12, w, h) else label if fits(label, 12, w, h) else "")
+    return out

@@ -11,11 +11,16 @@ from typing import Literal
 import plotly.graph_objects as go
 import plotly.io as pio
 
-__all__ = ["FONT_FAMILY", "HEIGHT", "SEPARATORS", "apply_style"]
+__all__ = ["DESK_WIDTH", "FONT_FAMILY", "HEIGHT", "PHONE_WIDTH", "SEPARATORS", "apply_style"]
 
 FONT_FAMILY = "Source Sans Pro, DejaVu Sans, sans-serif"
 SEPARATORS = ",."  # decimal comma, dot for thousands
 HEIGHT = 460  # fits a 1280×800 laptop screen below a page header
+# The widths a chart is drawn at (px, the whole figure): a desk's main column (narrowest of the
+# layouts a full-width chart gets: a 1280 px screen beside the sidebar), and a 390 px
+# phone less Streamlit's padding. Text that must fit (cells, tiles) is checked at both.
+DESK_WIDTH = 860
+PHONE_WIDTH = 350
 MISSING = "không có số liệu"
 _NO_VALUE = "—"
 
@@ -24,12 +29,16 @@ LegendPosition = Literal["bottom", "right", "none"]
 # plotly's stock templates are large and deep-copied into every figure (~50 ms
 # each); this small one gives the same white look.
 _GRID = "#e5e7eb"
+# "200.000", never "200k": SI suffixes are not Vietnamese number forms.
+_AXIS = dict(
+    gridcolor=_GRID, linecolor=_GRID, zerolinecolor=_GRID, ticks="", exponentformat="none", separatethousands=True
+)
 TEMPLATE = go.layout.Template(
     layout=dict(
         paper_bgcolor="white",
         plot_bgcolor="white",
-        xaxis=dict(gridcolor=_GRID, linecolor=_GRID, zerolinecolor=_GRID, ticks=""),
-        yaxis=dict(gridcolor=_GRID, linecolor=_GRID, zerolinecolor=_GRID, ticks=""),
+        xaxis=_AXIS,
+        yaxis=_AXIS,
         colorway=["#2563eb", "#dc2626", "#16a34a", "#9333ea", "#ea580c", "#0891b2"],
     )
 )
@@ -57,7 +66,11 @@ def apply_style(
     )
     if legend == "bottom":
         # Anchored to the bottom of the whole figure, clear of the x-axis title.
-        fig.update_layout(legend=dict(orientation="h", x=0, xanchor="left", yref="container", y=0, yanchor="bottom"))
+        fig.update_layout(
+            legend=dict(
+                orientation="h", x=0, xanchor="left", yref="container", y=0, yanchor="bottom", font=dict(size=12)
+            )
+        )
     elif legend == "right":
         fig.update_layout(legend=dict(orientation="v", x=1.02, xanchor="left", y=1, yanchor="top"))
     fig.update_layout(yaxis=dict(title=dict(text=y_title)))

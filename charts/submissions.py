@@ -7,14 +7,15 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 
 from analysis.submissions import STATUS_LABELS_VI, STATUS_ORDER, SenderStatus
+from charts.colors import BAD_COLOR, GOOD_COLOR
 from charts.style import apply_style
 from vocab.display import format_rate
 
-STATUS_COLORS = {
-    "on_time": "#15803d",
-    "late": "#d97706",
+STATUS_COLORS = {  # blue = good, vermillion = bad: apart for colour-blind readers; each bar is named too
+    "on_time": GOOD_COLOR,
+    "late": "#e69f00",
     "partial": "#7c3aed",
-    "missing": "#b91c1c",
+    "missing": BAD_COLOR,
     "pending": "#6b7280",
 }
 

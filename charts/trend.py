@@ -2,30 +2,42 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.colors import FALLBACK_COLOR, FLAG_COLOR, PROVINCE_COLOR, TARGET_COLOR
-from charts.style import apply_style
-from vocab.display import FLAG_MARK, format_number, period_word, target_text, unit_suffix, value_axis_title, year_label
+from charts.colors import FALLBACK_COLOR, FLAG_COLOR, PROVINCE_COLOR
+from charts.labels import LINE_LABEL_GAP, Marker, add_markers, short_unit_name, spread, text_width
+from charts.style import HEIGHT, apply_style
+from charts.targets import add_target, missing, target_year_of
+from vocab.display import (
+    FLAG_MARK,
+    format_number,
+    kind_of,
+    period_word,
+    unit_suffix,
+    value_axis_title,
+    year_label,
+)
 
 __all__ = [
     "Event",
-    "add_events",
+    "event_marks",
     "set_year_axis",
     "trend_figure",
+    "value_range",
     "year_range",
 ]
 
 # An event marked on the time axis: (year, label) or {"year": ..., "label": ...}.
 Event = tuple[int, str] | Mapping[str, Any]
 
-_BREAK_TEXT = "Đổi cách tính"
 FLAGGED_NAME = f"Giá trị đang xác minh {FLAG_MARK}"
+FLAG_NOTE = f"Vòng tròn cam: giá trị đang xác minh {FLAG_MARK}, chưa được chuyên viên xác nhận."
+MAX_DIRECT_LABELS = 8  # more lines than this: a legend below the chart instead of labels at their ends
+PLOT_BOTTOM_PX = 110  # the x axis at its tallest (school years written upright on a phone) and its title
 
 
 def year_range(years: Iterable[object]) -> list[int]:
@@ -42,6 +54,7 @@ def set_year_axis(fig: go.Figure, years: Sequence[int], period_type: str) -> Non
         ticktext=[year_label(y, period_type) for y in years],
         title=dict(text=period_word(period_type)),
         showgrid=False,
+        autotickangles=[0, 90],  # upright, never slanted, when the years do not fit side by side (a phone)
     )
     if years:
         fig.update_xaxes(range=[years[0] - 0.5, years[-1] + 0.5])
@@ -74,25 +87,33 @@ def trend_figure(
     break_note: str | None = None,
     events: Iterable[Event] = (),
 ) -> go.Figure:
-    """Line + markers per unit (in the order of first appearance in ``series``).
+    """Line + markers per unit (in the order of first appearance in ``series``), each labelled at
+    its end (a legend below instead when there are more than MAX_DIRECT_LABELS lines).
 
     ``series`` columns: unit_code, unit_name, year, value, and optionally flagged. Years
     absent from a unit, and NaN values, are gaps in its line, never 0 (a province figure not
     every district reported is passed as NaN). A flagged value is ringed and says so on hover.
-    A target's marker sits at the year it is judged on (``judged_year``, e.g. school year
-    2019-2020 for "đến năm 2020"), else at its ``year``.
+    The axis ends with the data (the round's window); the target line runs across it and names
+    its deadline ("Mục tiêu 2030: > 65%"), with a star at the year it is judged on when that
+    lies on the axis. Events and definition breaks are numbered marks above the plot whose
+    texts are the chart's notes (:func:`charts.labels.chart_notes`). A count of districts and
+    of the province is never drawn on one axis: see :func:`charts.trend_panels.count_panels`.
     """
     data = _clean(series)
-    target_year = _target_year(target)
-    # The axis ends with the data (the round's window): a deadline beyond it is named in the
-    # target line's label instead of stretching the axis to years the round does not cover.
-    data_years = year_range(data["year"])
-    inside = target_year is not None and (not data_years or target_year <= data_years[-1])
-    years = year_range([*data["year"], *([target_year] if inside else [])])
+    if kind_of(unit) == "count" and data["unit_code"].nunique() > 1 and province_code in set(data["unit_code"]):
+        from charts.trend_panels import count_panels
+
+        marks = _marks(data, period_type, break_years, break_note, events)
+        return count_panels(data, indicator_name, unit, period_type, province_code, marks)
+    target_year = target_year_of(target)
+    years = year_range(data["year"])
     fig = go.Figure()
     # A line never runs across a definition break: a gap between the last year of one version and
     # the first of the next (no change spans a break, docs/domain.md, Definition breaks).
     points: list[float] = sorted([*years, *(b - 0.5 for b in break_years if years and years[0] < b <= years[-1])])
+    n_lines = data["unit_code"].nunique()
+    direct = n_lines <= MAX_DIRECT_LABELS
+    ends: list[tuple[str, float, str]] = []  # (label, last value, colour) of each line
     for code, rows in data.groupby("unit_code", sort=False):
         name = str(rows["unit_name"].iloc[0])
         values = rows.set_index("year")["value"].reindex(points)
@@ -105,8 +126,8 @@ def trend_figure(
                 name=name,
                 mode="lines+markers",
                 connectgaps=False,
-                line=dict(color=color, width=4 if is_province else 2),
-                marker=dict(color=color, size=8 if is_province else 6),
+                line=dict(color=color, width=3.5 if is_province else 2),
+                marker=dict(color=color, size=7 if is_province else 5),
                 customdata=[
                     [format_number(v, unit), year_label(int(y), period_type) if float(y).is_integer() else ""]
                     for y, v in zip(points, values.tolist(), strict=True)
@@ -115,40 +136,92 @@ def trend_figure(
                     f"<b>{name}</b><br>{period_word(period_type)} %{{customdata[1]}}<br>"
                     f"{indicator_name}: %{{customdata[0]}}{unit_suffix(unit)}<extra></extra>"
                 ),
+                showlegend=not direct,
             )
         )
-    _add_flags(fig, data, unit, period_type, indicator_name)
-    if target is not None and not _missing(target.get("value")):
-        _add_target(fig, target, unit, period_type, target_year, marked=inside)
-    for break_year in break_years:
-        fig.add_vline(
-            x=int(break_year) - 0.5,
-            line=dict(color="#6b7280", dash="dot", width=1.5),
-            annotation=dict(text=_BREAK_TEXT, hovertext=break_note or _BREAK_TEXT, font=dict(color="#4b5563")),
-            annotation_position="top right",
-        )
-    add_events(fig, events)
-    apply_style(fig, value_axis_title(unit), legend="right")
+        last = values.dropna()
+        if not last.empty:
+            ends.append((short_unit_name(name, is_province), float(last.iloc[-1]), color))
+    flagged = _add_flags(fig, data, unit, period_type, indicator_name, legend=not direct)
+    apply_style(fig, value_axis_title(unit), legend="none" if direct else "bottom")
     set_year_axis(fig, years, period_type)
+    has_target = target is not None and not missing(target.get("value"))
+    y_range = value_range(data["value"], [float(target["value"])] if has_target and target else [])
+    if has_target and target is not None:
+        add_target(fig, target, unit, period_type, target_year, marked=target_year is not None and target_year in years)
+    notes = add_markers(fig, _marks(data, period_type, break_years, break_note, events))
+    fig.update_yaxes(range=y_range, autorange=False)
+    if direct and ends:
+        _label_ends(fig, ends, years[-1], y_range, top=int(fig.layout.margin.t or 40))
+    if flagged and direct:
+        fig.update_layout(meta={**dict(fig.layout.meta or {}), "notes": [*notes, FLAG_NOTE]})
     if not fig.data:
         fig.add_annotation(text="Không có số liệu", showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5)
     return fig
 
 
-def _target_year(target: Mapping[str, Any] | None) -> int | None:
-    if target is None:
-        return None
-    for key in ("judged_year", "year"):
-        if not _missing(target.get(key)):
-            return int(target[key])
-    return None
+def value_range(values: pd.Series, extra: Sequence[float] = ()) -> list[float]:
+    """The value axis: every value and target with 8% to spare, from 0 when the values are not negative and
+    the padding would cross it."""
+    numbers = [float(v) for v in pd.to_numeric(values, errors="coerce").dropna()] + [float(e) for e in extra]
+    if not numbers:
+        return [0.0, 1.0]
+    low, high = min(numbers), max(numbers)
+    pad = (high - low) * 0.08 or max(abs(high) * 0.08, 1.0)
+    bottom = low - pad
+    return [0.0 if low >= 0 > bottom else bottom, high + pad]
 
 
-def _add_flags(fig: go.Figure, data: pd.DataFrame, unit: str, period_type: str, indicator_name: str) -> None:
-    """A ring around every flagged value, with why on hover."""
+def _label_ends(
+    fig: go.Figure, ends: list[tuple[str, float, str]], last_year: int, y_range: list[float], top: int
+) -> None:
+    """Each line's name at the right of the plot, level with its last value, pushed apart so that no two touch."""
+    plot_px = HEIGHT - top - PLOT_BOTTOM_PX  # the smallest plot height any screen gives this figure
+    span = y_range[1] - y_range[0]
+    to_px = [(v - y_range[0]) / span * plot_px for _, v, _ in ends]
+    placed = spread(to_px, LINE_LABEL_GAP, 6, plot_px - 6)
+    for (label, _, color), px in zip(ends, placed, strict=True):
+        fig.add_annotation(
+            x=last_year,
+            y=y_range[0] + px / plot_px * span,
+            xref="x",
+            yref="y",
+            xanchor="left",
+            xshift=10,
+            text=label,
+            showarrow=False,
+            font=dict(size=12, color=color),
+        )
+    width = max(text_width(label, 12) for label, _, _ in ends)
+    fig.update_layout(margin=dict(r=int(min(width, 150)) + 18))
+
+
+def _marks(
+    data: pd.DataFrame, period_type: str, break_years: Sequence[int], break_note: str | None, events: Iterable[Event]
+) -> list[Marker]:
+    """Definition breaks and events within the axis, as numbered marks with their note."""
+    years = year_range(data["year"])
+    if not years:
+        return []
+    marks = [
+        Marker(
+            b - 0.5,
+            f"Đổi cách tính từ {period_word(period_type).lower()} {year_label(b, period_type)}"
+            + (f": {break_note}" if break_note else ""),
+        )
+        for b in break_years
+        if years[0] < b <= years[-1]
+    ]
+    return marks + event_marks(events, years)
+
+
+def _add_flags(
+    fig: go.Figure, data: pd.DataFrame, unit: str, period_type: str, indicator_name: str, *, legend: bool
+) -> bool:
+    """A ring around every flagged value, with why on hover; whether there was one."""
     flagged = data[data["flagged"] & data["value"].notna()]
     if flagged.empty:
-        return
+        return False
     fig.add_trace(
         go.Scatter(
             x=flagged["year"].tolist(),
@@ -165,71 +238,17 @@ def _add_flags(fig: go.Figure, data: pd.DataFrame, unit: str, period_type: str, 
                 f"{indicator_name}: %{{customdata[1]}}{unit_suffix(unit)} {FLAG_MARK}<br>"
                 "Giá trị bị cảnh báo khi nạp, chưa được chuyên viên xác nhận<extra></extra>"
             ),
+            showlegend=legend,
         )
     )
+    return True
 
 
-def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
-
-
-def _add_target(
-    fig: go.Figure,
-    target: Mapping[str, Any],
-    unit: str,
-    period_type: str,
-    target_year: int | None,
-    marked: bool = True,
-) -> None:
-    """The target as a dashed line; a star at its deadline when the deadline lies on the axis,
-    else the deadline in the line's label ("Mục tiêu ≥ 100% (hạn 2029-2030)")."""
-    deadline = "" if target_year is None else f"Hạn: {year_label(target_year, period_type)}"
-    text = target_text(target, unit)
-    if target_year is not None and not marked:
-        text += f" ({deadline.lower()})"
-    source = "" if _missing(target.get("source")) else str(target.get("source") or "")
-    hover = "<br>".join(part for part in (text, deadline, f"Nguồn: {source}" if source else "") if part)
-    value = float(target["value"])
-    fig.add_hline(
-        y=value,
-        line=dict(color=TARGET_COLOR, dash="dash", width=1.5),
-        annotation=dict(text=text, hovertext=hover, font=dict(color=TARGET_COLOR)),
-        annotation_position="top left",
-    )
-    if target_year is not None and marked:
-        fig.add_trace(
-            go.Scatter(
-                x=[target_year],
-                y=[value],
-                name="Mục tiêu",
-                mode="markers+text",
-                marker=dict(color=TARGET_COLOR, symbol="star", size=13),
-                text=[deadline],
-                textposition="top center",
-                textfont=dict(color=TARGET_COLOR),
-                showlegend=False,
-                hovertemplate=f"{hover}<extra></extra>",
-            )
-        )
-
-
-def add_events(fig: go.Figure, events: Iterable[Event]) -> None:
-    """A dotted vertical line with a label at each event's year (policy events, boundary changes)."""
-    for i, (year, label) in enumerate(_event(e) for e in events):
-        fig.add_vline(x=year, line=dict(color="#d1d5db", dash="dot", width=1))
-        # Labels stepped over three heights so that events in neighbouring years stay readable.
-        fig.add_annotation(
-            x=year,
-            y=0.02 + 0.07 * (i % 3),
-            xref="x",
-            yref="paper",
-            text=label,
-            showarrow=False,
-            xanchor="left",
-            yanchor="bottom",
-            font=dict(size=11, color="#4b5563"),
-            bgcolor="rgba(255,255,255,0.8)",
-        )
+def event_marks(events: Iterable[Event], years: Sequence[int]) -> list[Marker]:
+    """Events within the years as numbered marks ("2016: Nâng cấp")."""
+    if not years:
+        return []
+    return [Marker(y, f"{y}: {label}") for y, label in (_event(e) for e in events) if years[0] <= y <= years[-1]]
 
 
 def _event(event: Event) -> tuple[int, str]:

@@ -1,4 +1,4 @@
-"""Command line: python -m etl {init,template,load,alias,recipe,batches,rollback,demo} [--db PATH]."""
+"""Command line: python -m etl {init,template,load,alias,recipe,survey,batches,rollback,demo} [--db PATH]."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from etl.cli_recipes import add_recipe_parser, cmd_recipe
+from etl.cli_surveys import add_survey_parser, cmd_survey
 from etl.load.console import render_report, render_summary
 from etl.load.pipeline import current_user, load_paths
 from etl.reference.init_store import init_store
@@ -82,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("code", help="the unit or indicator code it means")
     p.add_argument("--user", help="who confirms (default: the login name)")
     add_recipe_parser(sub, common)
+    add_survey_parser(sub, common)
     sub.add_parser("batches", parents=[common], help="list loaded batches")
     p = sub.add_parser("rollback", parents=[common], help="undo one batch (kept in history)")
     p.add_argument("batch", type=int)
@@ -238,6 +240,7 @@ COMMANDS = {
     "load": cmd_load,
     "alias": cmd_alias,
     "recipe": cmd_recipe,
+    "survey": cmd_survey,
     "batches": cmd_batches,
     "rollback": cmd_rollback,
     "demo": cmd_demo,

@@ -18,7 +18,11 @@ Kinds (docs/free_layouts.md, "Questions and answers"):
 * ``indicator``: which indicator a label is (answer: an indicator code, or ``skip``);
 * ``year-convention``: what a plain year means for end-of-year outcomes (``start``: 2015 is
   2015-2016; ``end``: 2015 is 2014-2015; ``skip``);
-* ``skip-error-cells``: load the file without the cells that have errors (``yes`` / ``no``).
+* ``skip-error-cells``: load the file without the cells that have errors (``yes`` / ``no``);
+* ``survey-column``: what a column of a survey export is (``district``, ``group``,
+  ``question``, ``pii``, ``skip``; docs/surveys.md);
+* ``respondent-group``: which respondent group an answer of the group column names (a group
+  code of etl/config/survey_groups.csv, or ``skip``).
 """
 
 from __future__ import annotations
@@ -37,6 +41,8 @@ KINDS = (
     "indicator",
     "year-convention",
     "skip-error-cells",
+    "survey-column",
+    "respondent-group",
 )
 ANY_FILE = "*"
 

@@ -11,7 +11,9 @@ import pandas as pd
 from analysis.rounds import Round
 from analysis.versions import breaks_of
 from charts.colors import unit_colors
-from vocab.display import cell_state
+from charts.labels import short_unit_name
+from vocab.display import MISSING, cell_state
+from vocab.text import strip_unit_prefix
 
 
 @dataclass(frozen=True)
@@ -102,3 +104,35 @@ def cell_states(values: pd.DataFrame) -> pd.Series:
         )
     ]
     return pd.Series(states, index=values.index, dtype=object)
+
+
+def with_dashes(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table for reading: every empty text cell, and every empty cell of a column of whole numbers
+    (years), shown as "—" (never "None" or a blank that reads as 0)."""
+    out = frame.copy()
+    for column in out.columns:
+        values = out[column]
+        if not values.isna().any():
+            continue
+        if pd.api.types.is_numeric_dtype(values):
+            present = values.dropna()
+            if (present == present.round()).all():
+                out[column] = [MISSING if pd.isna(v) else str(int(v)) for v in values]
+        else:
+            out[column] = values.astype(object).where(values.notna(), MISSING)
+    return out
+
+
+def phone_columns(table: pd.DataFrame, keep: int = 2) -> pd.DataFrame:
+    """A district × year table for a phone: short unit names, the first year and the last ``keep - 1``."""
+    columns = list(table.columns)
+    chosen = columns if len(columns) <= keep else [columns[0], *columns[len(columns) - keep + 1 :]]
+    out = table[chosen].copy()
+    out.index = [short_name(str(n)) for n in table.index]
+    out.index.name = table.index.name
+    return out
+
+
+def short_name(name: str) -> str:
+    """ "Toàn tỉnh" for the province ("Tỉnh …"), else the chart's short name ("TP. Sơn Hà", "Hòa Phong")."""
+    return short_unit_name(name, strip_unit_prefix(name)[1] == "province")

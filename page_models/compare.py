@@ -9,8 +9,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.comparison import disparity_over_time, heatmap_matrix, province_value, rank_table, ranked_values
-from charts.compare import disparity_figure, heatmap_figure, rank_change_figure, ranked_bar_figure
-from charts.trend import add_events
+from charts.compare import disparity_figure, rank_change_figure, ranked_bar_figure
+from charts.heatmap import heatmap_figure
+from charts.labels import add_markers
+from charts.trend import event_marks
 from page_models.common import Selection, cell_states, complete_only, district_colors, indicator_meta, within
 from vocab.display import FLAG_MARK, format_cell, format_with_unit, year_label
 
@@ -24,8 +26,9 @@ def _movers(table: pd.DataFrame) -> pd.DataFrame:
     return table.loc[moved.sort_values(ascending=False, kind="stable").index[:MAX_RANK_LINES]]
 
 
-def with_events(fig: go.Figure, events: Sequence[tuple[int, str]]) -> go.Figure:
-    add_events(fig, events)
+def with_events(fig: go.Figure, events: Sequence[tuple[int, str]], years: Sequence[int]) -> go.Figure:
+    """Events as numbered marks above the chart, their texts in its notes."""
+    add_markers(fig, event_marks(events, years))
     return fig
 
 
@@ -39,6 +42,15 @@ def province_label(values: pd.DataFrame, sel: Selection, year: int, unit: str) -
     if state == "flagged":
         return f"Toàn tỉnh: {format_with_unit(value, unit)} {FLAG_MARK}"
     return f"Toàn tỉnh: {format_cell(value, unit, state) if state else format_with_unit(value, unit)}"
+
+
+def years_with_data(values: pd.DataFrame, sel: Selection) -> list[int]:
+    """The selected years in which some district has a value of the indicator (a round's last school
+    year may have none yet, e.g. a dropout rate known only after the school year ends)."""
+    rows = complete_only(within(values, sel))
+    rows = rows[(rows["unit_code"].astype(str) != sel.province_code) & rows["value"].notna()]
+    present = sorted({int(y) for y in rows["year"]})
+    return present or [sel.last_year]
 
 
 @dataclass
@@ -73,9 +85,11 @@ def build_compare(
     colors = district_colors(units)
     period, unit, name = meta["period_type"], meta["unit"], meta["name_vi"]
     ranked = ranked_values(rows, sel.indicator_code, year, meta["direction"])
-    table = rank_table(rows, sel.indicator_code, meta["direction"], sel.first_year, sel.last_year)
+    present = years_with_data(values, sel)
+    first, last = present[0], present[-1]
+    table = rank_table(rows, sel.indicator_code, meta["direction"], first, last)
     year_text = year_label(year, period)
-    from_text, to_text = year_label(sel.first_year, period), year_label(sel.last_year, period)
+    from_text, to_text = year_label(first, period), year_label(last, period)
     return CompareView(
         title=name,
         year_text=year_text,
@@ -103,6 +117,7 @@ def build_compare(
                 disparity_over_time(rows, sel.indicator_code), indicator_name=name, unit=unit, period_type=period
             ),
             events,
+            list(sel.years),
         ),
         rank_table=table,
         has_data=not ranked["value"].isna().all() if not ranked.empty else False,

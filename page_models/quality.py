@@ -11,10 +11,11 @@ import pandas as pd
 
 from analysis.quality import compare_province_sums, coverage_matrix, missing_summary
 from analysis.rounds import Round
+from page_models.common import short_name
 from page_models.submissions import last_known_years
 from store import write_session
 from store.workspace import record_acceptance
-from vocab.display import format_value, partial_text, year_label
+from vocab.display import MISSING, format_rate, format_value, partial_text, year_label
 
 FLAG_KEY = ("batch_id", "unit_code", "indicator_code", "year")
 FLAGGED_COLUMNS = {
@@ -27,6 +28,12 @@ FLAGGED_COLUMNS = {
     "file_name": "Tệp",
     "sheet": "Trang",
     "cell": "Ô",
+}
+MISSING_COLUMNS = {
+    "unit_name": "Địa bàn",
+    "name_vi": "Chỉ tiêu",
+    "n_missing": "Số năm thiếu",
+    "missing_text": "Các năm thiếu",
 }
 SUMS_COLUMNS = {
     "indicator_name": "Chỉ tiêu",
@@ -45,6 +52,7 @@ class QualityView:
     flagged_table: pd.DataFrame  # the same for reading: FLAGGED_COLUMNS
     sums: pd.DataFrame
     sums_table: pd.DataFrame  # for reading: SUMS_COLUMNS
+    missing_table: pd.DataFrame  # for reading and download: MISSING_COLUMNS
 
 
 def build_quality(
@@ -66,12 +74,38 @@ def build_quality(
     known = None if round_ is None else last_known_years(catalogue, round_)
     return QualityView(
         coverage=coverage_matrix(coverage, units, catalogue, year_list, only_expected=True, known_until=known),
-        missing=missing_summary(coverage, units, catalogue, year_list, only_expected=True, known_until=known),
+        missing=(
+            missing := missing_summary(coverage, units, catalogue, year_list, only_expected=True, known_until=known)
+        ),
         flagged=flagged,
         flagged_table=flagged_table(flagged),
         sums=sums,
         sums_table=sums_table(sums),
+        missing_table=missing_table(missing, catalogue),
     )
+
+
+def coverage_text(coverage: pd.DataFrame) -> pd.DataFrame:
+    """The coverage shares as "100%" text ("—" where the district did not exist), short unit names first:
+    the phone's version of the coverage table."""
+    out = coverage.map(lambda v: MISSING if pd.isna(v) else format_rate(float(v) * 100).replace(",0%", "%"))
+    out.index = [short_name(str(n)) for n in coverage.index]
+    out.index.name = "Địa bàn"
+    return out
+
+
+def missing_table(missing: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
+    """The gaps with Vietnamese headers; the years as the indicator's period writes them ("2013-2014")."""
+    if missing.empty:
+        return pd.DataFrame(columns=list(MISSING_COLUMNS.values()))
+    periods = missing["indicator_code"].map(catalogue.set_index("code")["period_type"])
+    out = missing.assign(
+        missing_text=[
+            ", ".join(year_label(int(y), str(p or "calendar_year")) for y in years) if len(years) else "—"
+            for years, p in zip(missing["missing_years"], periods, strict=True)
+        ]
+    )
+    return out[list(MISSING_COLUMNS)].rename(columns=MISSING_COLUMNS)
 
 
 def flag_status(row: Mapping[str, Any]) -> str:

@@ -9,9 +9,10 @@ from typing import Any, TypeAlias
 import pandas as pd
 
 from page_models.common import Selection
-from vocab.display import deadline_text, format_cell, format_change, format_value, target_text, year_label
+from vocab.display import MISSING, deadline_text, format_cell, format_change, format_value, target_text, year_label
 from vocab.labels import (
     ASSESSMENT_COLUMNS,
+    NO_TARGET,
     REFERENCE_LABEL,
     VERIFICATION_LABELS_VI,
     trend_label_vi,
@@ -152,7 +153,7 @@ def assessment_rows(frame: pd.DataFrame, rule: str = "ending") -> pd.DataFrame:
 
     def target_of(row: pd.Series) -> str:
         if pd.isna(row["target_value"]):
-            return ""
+            return NO_TARGET  # the truth is "no target", not "no data"
         return goal_text(_target_of(row), str(row["unit"]), str(row["period_type"]), rule)
 
     return pd.DataFrame(
@@ -163,11 +164,12 @@ def assessment_rows(frame: pd.DataFrame, rule: str = "ending") -> pd.DataFrame:
             "change": [format_change(v, u) for v, u in zip(frame["abs_change"], frame["unit"], strict=True)],
             "trend": [trend_label_vi(t) for t in frame["trend"]],
             "target": [target_of(row) for _, row in frame.iterrows()],
-            "verdict": [verdict_label(row) for _, row in frame.iterrows()],
+            "verdict": [verdict_label(row) or MISSING for _, row in frame.iterrows()],
             "source": [
-                source_text(s, v) for s, v in zip(frame["target_source"], frame["target_verification"], strict=True)
+                source_text(s, v) or MISSING
+                for s, v in zip(frame["target_source"], frame["target_verification"], strict=True)
             ],
-            "lagging": [", ".join(x) if isinstance(x, list) else "" for x in frame["lagging"]],
+            "lagging": [", ".join(x) if isinstance(x, list) and x else MISSING for x in frame["lagging"]],
             "link": frame["link"],
         }
     )

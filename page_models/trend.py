@@ -33,6 +33,7 @@ class TrendView:
     verdict_texts: list[str] = field(default_factory=list)  # one per version with a target
     reference_texts: list[str] = field(default_factory=list)  # targets issued after the round's date
     gap_text: str | None = None  # province years not drawn (partial or withheld)
+    period_text: str = ""  # "năm học 2013-2014 – 2022-2023", the exported image's subtitle
 
 
 def build_trend(
@@ -100,6 +101,7 @@ def build_trend(
         if last is None
         else [reference_text(t, meta["unit"], meta["period_type"], sel) for t in last["reference_targets"]],
         gap_text=_gap_text(shown, states, sel, meta["period_type"], withhold_flagged),
+        period_text=years_label(sel.first_year, sel.last_year, meta["period_type"]),
     )
 
 

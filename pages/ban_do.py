@@ -6,8 +6,9 @@ from page_models.map import build_map
 from page_models.tables import formatted
 from ui import auth, geo, inputs
 from ui.boundaries import changes_note, current_values
+from ui.charts import chart
 from ui.components import page_header
-from ui.downloads import chart_downloads, source_for
+from ui.downloads import source_for
 from vocab.display import year_label
 
 auth.require("viewer")
@@ -36,15 +37,9 @@ view = build_map(
     code_property=geo.code_property(),
 )
 st.subheader(view.title)
-st.plotly_chart(view.figure, key="map_chart")
-chart_downloads(
-    view.figure, title=f"{view.title} – bản đồ", unit=view.unit, source=source_for([f.indicator_code]), key="map"
-)
+chart(view.figure, title=f"{view.title} – bản đồ", unit=view.unit, source=source_for([f.indicator_code]), key="map")
 if shapes is None:
-    st.caption(
-        "Bản đồ ô vuông: mỗi ô là một huyện, thị xã, thành phố (vị trí theo danh mục đơn vị). Để vẽ theo ranh giới "
-        "thật, đặt tệp GeoJSON của tỉnh vào data/reference/districts.geojson (xem README)."
-    )
+    st.caption("Bản đồ ô vuông: mỗi ô là một huyện, thị xã, thành phố, đặt gần đúng vị trí trên bản đồ của tỉnh.")
 if view.missing_shapes:
     st.warning("Tệp ranh giới thiếu: " + ", ".join(view.missing_shapes) + ".")
 note = changes_note(f)

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from page_models.quality import build_quality
+from page_models.quality import build_quality, coverage_text
 from ui import auth, data
+from ui.charts import desk_and_phone
 from ui.components import page_header
 from ui.downloads import table_downloads
 from ui.history import value_history
@@ -25,31 +26,30 @@ view = build_quality(
     f.round,
 )
 st.subheader("Mức đầy đủ số liệu (tỷ lệ chỉ tiêu có số liệu)")
-st.dataframe(
-    view.coverage.rename_axis("Địa bàn"),
-    column_config={
-        str(y): st.column_config.ProgressColumn(str(y), format="percent", min_value=0, max_value=1)
-        for y in view.coverage.columns
-    },
-    width="stretch",
-)
+desk, phone = desk_and_phone("coverage")
+with desk:
+    st.dataframe(
+        view.coverage.rename_axis("Địa bàn"),
+        column_config={
+            str(y): st.column_config.ProgressColumn(str(y), format="percent", min_value=0, max_value=1)
+            for y in view.coverage.columns
+        },
+        width="stretch",
+    )
+with phone:  # the shares as text in narrow columns: four or five years fit a phone's width
+    st.dataframe(
+        coverage_text(view.coverage),
+        column_config={"_index": st.column_config.TextColumn("Địa bàn", width="small")}
+        | {str(y): st.column_config.TextColumn(str(y), width=48) for y in view.coverage.columns},
+        width="stretch",
+    )
 table_downloads(view.coverage, title="Mức đầy đủ số liệu", key="coverage")
 st.subheader("Chỉ tiêu còn thiếu")
 if view.missing.empty:
     st.success("Không thiếu số liệu nào trong giai đoạn đã chọn.")
 else:
-    st.dataframe(
-        view.missing[["unit_name", "name_vi", "n_missing", "missing_years"]],
-        column_config={
-            "unit_name": "Địa bàn",
-            "name_vi": "Chỉ tiêu",
-            "n_missing": "Số năm thiếu",
-            "missing_years": "Các năm thiếu",
-        },
-        hide_index=True,
-        width="stretch",
-    )
-    table_downloads(view.missing, title="Chỉ tiêu còn thiếu", key="missing", index=False)
+    st.dataframe(view.missing_table, hide_index=True, width="stretch")
+    table_downloads(view.missing_table, title="Chỉ tiêu còn thiếu", key="missing", index=False)
 st.subheader("Giá trị bị cảnh báo khi nạp")
 if view.flagged.empty:
     st.success("Không có giá trị nào bị cảnh báo.")

@@ -7,11 +7,14 @@ from page_models.review import notes_table
 from page_models.tables import assessment_rows, reference_rows
 from ui import auth, inputs
 from ui.cards import finding_list
+from ui.charts import desk_and_phone
 from ui.components import page_header
 from ui.downloads import source_for, table_downloads
 from vocab.labels import ASSESSMENT_COLUMNS
 
 auth.require("viewer")
+
+PHONE_COLUMNS = {"name_vi": 150, "verdict": 80, "latest": 110}
 
 f = page_header(
     "Đánh giá kết quả – hạn chế",
@@ -59,8 +62,10 @@ for standing, title in (("result", "Kết quả đạt được"), ("weakness", 
     if part.empty:
         continue
     st.markdown(f"**{title}** ({len(part)} chỉ tiêu)")
-    st.dataframe(
-        assessment_rows(part, f.deadline_rule),
+    rows = assessment_rows(part, f.deadline_rule)
+    desk, phone = desk_and_phone(f"assessment_{standing}")
+    desk.dataframe(
+        rows,
         column_config={
             **ASSESSMENT_COLUMNS,
             "link": st.column_config.LinkColumn("Xu hướng", display_text="Xem xu hướng"),
@@ -69,8 +74,17 @@ for standing, title in (("result", "Kết quả đạt được"), ("weakness", 
         width="stretch",
         key=f"assessment_{standing}",
     )
+    phone.dataframe(  # a phone: the key columns in widths that fit 390 px (the rest in the download)
+        rows[list(PHONE_COLUMNS)],
+        column_config={
+            c: st.column_config.TextColumn(ASSESSMENT_COLUMNS[c], width=w) for c, w in PHONE_COLUMNS.items()
+        },
+        hide_index=True,
+        width="stretch",
+        key=f"assessment_{standing}_phone",
+    )
     table_downloads(
-        assessment_rows(part, f.deadline_rule).drop(columns="link").rename(columns=ASSESSMENT_COLUMNS),
+        rows.drop(columns="link").rename(columns=ASSESSMENT_COLUMNS),
         title=f"{title} – {group_name}",
         source=source_for(list(part["indicator_code"])),
         key=f"assessment_{standing}",

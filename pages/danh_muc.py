@@ -3,6 +3,7 @@
 import streamlit as st
 
 from page_models.catalogue import build_catalogue, targets_table
+from page_models.common import with_dashes
 from ui import auth, data, inputs
 from ui.components import page_header
 from ui.downloads import table_downloads
@@ -33,7 +34,7 @@ COLUMNS = {
     "break_note": "Thay đổi cách tính",
     "aliases": "Tên gọi khác",
 }
-st.dataframe(found[list(COLUMNS)], column_config=COLUMNS, hide_index=True, width="stretch")
+st.dataframe(with_dashes(found[list(COLUMNS)]), column_config=COLUMNS, hide_index=True, width="stretch")
 table_downloads(found[list(COLUMNS)].rename(columns=COLUMNS), title="Danh mục chỉ tiêu", key="catalogue", index=False)
 
 st.subheader("Mục tiêu và định mức")
@@ -43,5 +44,5 @@ st.caption(
     "cận dưới với chỉ tiêu càng cao càng tốt, cận trên với chỉ tiêu càng thấp càng tốt."
 )
 table = targets_table(data.query("targets"), catalogue)
-st.dataframe(table, hide_index=True, width="stretch")
+st.dataframe(with_dashes(table), hide_index=True, width="stretch")
 table_downloads(table, title="Mục tiêu và định mức", key="targets", index=False)

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from page_models.common import with_dashes
 from page_models.review import notes_table
 from ui import auth, data
 from ui.components import page_header
@@ -31,10 +32,10 @@ with notes_tab:
 with events_tab:
     events = data.query("current_policy_events")
     st.dataframe(
-        events[["year", "last_year", "title", "description", "indicators"]],
+        with_dashes(events[["year", "last_year", "title", "description", "indicators"]]),
         column_config={
-            "year": st.column_config.NumberColumn("Năm", format="%d"),
-            "last_year": st.column_config.NumberColumn("Đến năm", format="%d"),
+            "year": "Năm",
+            "last_year": "Đến năm",
             "title": "Sự kiện",
             "description": "Nội dung",
             "indicators": "Chỉ tiêu chịu ảnh hưởng",

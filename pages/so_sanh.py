@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-from page_models.compare import build_compare
+from page_models.compare import build_compare, years_with_data
 from ui import auth, inputs
 from ui.boundaries import boundary_values
+from ui.charts import chart
 from ui.components import page_header
-from ui.downloads import chart_downloads, source_for
+from ui.downloads import source_for
 from vocab.display import year_label
 
 auth.require("viewer")
@@ -17,14 +18,14 @@ if f is None:
 
 ref = inputs.reference()
 period = ref["catalogue"].set_index("code").loc[f.indicator_code, "period_type"]
+shown = boundary_values(f, key="so_sanh_dia_gioi")
 year = st.select_slider(
     "Năm so sánh",
     options=list(f.years),
-    value=f.last_year,
+    value=years_with_data(shown.values, f)[-1],
     format_func=lambda y: year_label(y, period),
     key="so_sanh_nam",
 )
-shown = boundary_values(f, key="so_sanh_dia_gioi")
 view = build_compare(shown.values, ref["catalogue"], ref["units"], f, year, shown.events)
 st.subheader(view.title)
 if shown.note:
@@ -36,8 +37,7 @@ if not view.has_data:
 left, right = st.columns(2)
 with left:
     st.markdown(f"**Xếp hạng năm {view.year_text}** (đường đứt: toàn tỉnh)")
-    st.plotly_chart(view.ranked_bar, key="ranked_bar")
-    chart_downloads(
+    chart(
         view.ranked_bar, title=f"{view.title} – xếp hạng {view.year_text}", unit=unit, source=source, key="ranked_bar"
     )
 with right:
@@ -45,13 +45,8 @@ with right:
         "**Thay đổi thứ hạng** trong giai đoạn"
         + (" (các địa bàn thay đổi nhiều nhất)" if len(view.rank_table) > 30 else "")
     )
-    st.plotly_chart(view.rank_change, key="rank_change")
-    chart_downloads(
-        view.rank_change, title=f"{view.title} – thay đổi thứ hạng", unit="hạng", source=source, key="rank_change"
-    )
+    chart(view.rank_change, title=f"{view.title} – thay đổi thứ hạng", unit="hạng", source=source, key="rank_change")
 st.markdown("**Bản đồ nhiệt địa bàn × năm**")
-st.plotly_chart(view.heatmap, key="heatmap")
-chart_downloads(view.heatmap, title=f"{view.title} – địa bàn × năm", unit=unit, source=source, key="heatmap")
+chart(view.heatmap, title=f"{view.title} – địa bàn × năm", unit=unit, source=source, key="heatmap")
 st.markdown("**Mức chênh lệch giữa các địa bàn qua các năm**")
-st.plotly_chart(view.disparity, key="disparity")
-chart_downloads(view.disparity, title=f"{view.title} – mức chênh lệch", unit="", source=source, key="disparity")
+chart(view.disparity, title=f"{view.title} – mức chênh lệch", unit="", source=source, key="disparity")

@@ -8,6 +8,7 @@ from analysis.submissions import STATUS_LABELS_VI
 from charts.submissions import tracker_figure
 from page_models.submissions import build_tracker, rounds_from
 from ui import auth, data
+from ui.charts import PLOTLY_CONFIG
 
 auth.require("analyst")
 st.title("Theo dõi nộp báo cáo")
@@ -40,7 +41,7 @@ st.caption(
 )
 for col, status in zip(st.columns(5), STATUS_LABELS_VI, strict=True):
     col.metric(STATUS_LABELS_VI[status], view.counts.get(status, 0))
-st.plotly_chart(tracker_figure(view.statuses), key="tracker_chart")
+st.plotly_chart(tracker_figure(view.statuses), key="tracker_chart", config=PLOTLY_CONFIG)
 st.dataframe(
     view.table,
     column_config={

@@ -2,14 +2,17 @@
 
 import streamlit as st
 
+from page_models.common import phone_columns
 from page_models.review import notes_table
 from page_models.tables import exported, formatted
 from page_models.trend import build_trend
 from ui import auth, data, inputs
 from ui.boundaries import boundary_values
+from ui.charts import chart, desk_and_phone
 from ui.components import page_header
-from ui.downloads import chart_downloads, source_for, table_downloads
+from ui.downloads import source_for, table_downloads
 from ui.history import value_history
+from ui.opinions import related_opinions
 from vocab.labels import FLAG_NOTE, PARTIAL_NOTE
 
 auth.require("viewer")
@@ -25,9 +28,8 @@ if view.note:
     st.info(view.note)
 if shown.note:
     st.caption(shown.note)
-st.plotly_chart(view.figure, key="trend_chart")
 source = source_for([f.indicator_code])
-chart_downloads(view.figure, title=view.title, unit=view.unit, source=source, key="trend_chart")
+chart(view.figure, title=view.title, unit=view.unit, source=source, key="trend_chart", subtitle=view.period_text)
 if view.change_text:
     st.markdown(view.change_text)
 for text in view.verdict_texts:
@@ -43,7 +45,10 @@ wide = (
     if any(str(m).startswith("partial") for m in marks)
     else None
 )  # "chưa đủ số liệu (9/10 huyện)" fits its cell
-st.dataframe(formatted(table, view.unit, view.states), column_config=wide, width="stretch")
+shown_table = formatted(table, view.unit, view.states)
+desk, phone = desk_and_phone("trend_table")
+desk.dataframe(shown_table, column_config=wide, width="stretch")
+phone.dataframe(phone_columns(shown_table), width="stretch")  # first and last years: the change at a glance
 table_downloads(
     exported(table, view.unit, view.states), title=view.title, unit=view.unit, source=source, key="trend_table"
 )
@@ -53,6 +58,7 @@ st.caption(
     + (f" {PARTIAL_NOTE}" if any(str(m).startswith("partial") for m in marks) else "")
     + (f" {FLAG_NOTE}" if "flagged" in marks else "")
 )
+related_opinions(f.indicator_code)
 causes = inputs.notes(f, [f.indicator_code], list(f.unit_codes) or None)
 if not causes.empty:
     st.markdown("**Nguyên nhân, ghi chú của chuyên viên**")

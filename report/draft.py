@@ -47,6 +47,9 @@ class Draft:
     illustrative: bool
     data_line: str  # "Nguồn: …, số liệu tổng hợp đến ngày …"
     caveats: list[str]  # analysts' notes on the data ("Lưu ý về số liệu")
+    survey_answers: pd.DataFrame  # the opinion surveys' answers of the reporting unit (report.opinions)
+    survey_quotes: pd.DataFrame
+    units: pd.DataFrame
 
     @property
     def findings(self) -> FindingSet:
@@ -150,7 +153,17 @@ def draft_from(con: duckdb.DuckDBPyConnection, options: Options) -> Draft:
         illustrative=bool(summary["illustrative"]),
         data_line=source_line(_departments(found, catalogue), loaded),
         caveats=[_caveat(r) for r in _records(notes) if _applies(r, unit, province, "data_caveat")],
+        survey_answers=_unit_answers(fetch_df(con, "survey_answers", {"survey_code": None}), unit, province),
+        survey_quotes=fetch_df(con, "survey_quotes", {"survey_code": None}),
+        units=units,
     )
+
+
+def _unit_answers(answers: pd.DataFrame, unit: str, province: str) -> pd.DataFrame:
+    """A district's report states its own respondents' opinions; the province's, everyone's."""
+    if unit == province:
+        return answers
+    return answers[answers["unit_code"].astype(str) == unit].reset_index(drop=True)
 
 
 def _records(frame: pd.DataFrame) -> list[dict[str, object]]:

@@ -23,6 +23,7 @@ from report import docx_layout as layout
 from report.docx_letterhead import centred, letterhead, signature
 from report.draft import Draft
 from report.letterhead import DocumentFormat, Style
+from report.opinions import add_opinion_section
 from report.outline import OutlineRow
 
 __all__ = ["STYLES", "draft_bytes", "heading_text"]
@@ -163,6 +164,10 @@ def _fill(doc: DocumentObject, row: OutlineRow, draft: Draft) -> None:
             doc,
             "Kèm theo báo cáo này: Phụ lục biểu đồ và bảng số liệu theo địa bàn (tệp phu_luc_so_lieu.docx) và "
             "bảng tính các bảng số liệu (tệp bang_so_lieu.xlsx), tạo cùng bộ báo cáo từ cơ sở dữ liệu tổng kết.",
+        )
+    elif row.fill == "survey":
+        add_opinion_section(
+            doc, draft.survey_answers, draft.survey_quotes, draft.units, lambda text: _paragraph(doc, "label", text)
         )
     elif row.fill == "other_findings":
         _other_findings(doc, draft)

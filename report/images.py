@@ -21,6 +21,8 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from report.fonts import embed_fonts, use_project_fonts
+
 __all__ = [
     "BROWSER_MISSING_VI",
     "PRINT_SCALE",
@@ -59,6 +61,7 @@ class ImageSize:
 TABS = 2  # browser tabs rendering in parallel: ≈ 1.5× faster than one on 2 vCPUs (BENCHMARKS.md)
 RELOAD_EVERY = 40  # renders between page reloads (kaleido reloads after every one)
 RENDER_TIMEOUT_S = 120.0
+CLOSE_TIMEOUT_S = 20.0  # kaleido's close awaits "Browser.close" with no limit of its own
 
 
 def browser_path() -> str | None:
@@ -92,6 +95,7 @@ class _Renderer:
                     await tab.reload()
                 await self.tabs_ready.put(tab)
 
+        use_project_fonts()  # before the browser starts: it reads fontconfig once
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="kaleido-renderer", daemon=True)
         self._thread.start()
@@ -105,8 +109,17 @@ class _Renderer:
         return bytes(self._run(self._kaleido.calc_fig(spec, opts=opts)))
 
     def close(self) -> None:
+        """Close the browser; if it does not answer in time, kill its process. Closing is clean-up:
+        a browser that hangs on its way out must not fail the command that used it."""
+        closing = asyncio.run_coroutine_threadsafe(self._kaleido.close(), self._loop)
         try:
-            self._run(self._kaleido.close())
+            closing.result(timeout=CLOSE_TIMEOUT_S)
+        except TimeoutError:
+            closing.cancel()
+            process = getattr(self._kaleido, "subprocess", None)
+            if process is not None and process.poll() is None:
+                process.kill()
+                process.wait(timeout=10)
         finally:
             self._loop.call_soon_threadsafe(self._loop.stop)
             self._thread.join(timeout=10)
@@ -141,20 +154,24 @@ def stop_renderer() -> None:
             renderer.close()
 
 
-def _calc(fig: go.Figure | dict[str, Any], fmt: str, size: ImageSize) -> bytes:
+def _calc(fig: go.Figure | dict[str, Any], fmt: str, size: ImageSize | None) -> bytes:
+    """``size`` None: the figure's own width and height (a framed or tall figure), else 800 × 460."""
     spec = fig.to_dict() if isinstance(fig, go.Figure) else fig
+    if size is None:
+        layout = spec.get("layout", {})
+        size = ImageSize(int(layout.get("width") or 800), int(layout.get("height") or 460))
     opts = {"format": fmt, "width": size.width, "height": size.height, "scale": size.scale if fmt == "png" else 1}
     return _get_renderer().calc(spec, opts)
 
 
 def figure_png(fig: go.Figure | dict[str, Any], size: ImageSize | None = None) -> bytes:
     """PNG at print resolution (``size.scale`` × the figure's pixel size)."""
-    return _calc(fig, "png", size or ImageSize())
+    return _calc(fig, "png", size)
 
 
 def figure_svg(fig: go.Figure | dict[str, Any], size: ImageSize | None = None) -> bytes:
-    """SVG (vector, text kept as text)."""
-    return _calc(fig, "svg", size or ImageSize())
+    """SVG (vector, text kept as text), carrying its font (report.fonts)."""
+    return embed_fonts(_calc(fig, "svg", size))
 
 
 def browser_ready() -> None:

@@ -29,7 +29,7 @@ FILLS = {
     "weaknesses": "the most important weaknesses",
     "causes": "the analysts' causes of results and of weaknesses",
     "facts": "a statement of each listed indicator (the People's Council's resources)",
-    "survey": "the opinions of teachers, school leaders and citizens (a prompt until surveys are in)",
+    "survey": "the opinions of teachers, school leaders and citizens (report.opinions), after the row's prompt",
     "appendix": "after the signature, on a new page",
     "data_files": "the data appendix files that come with the report",
     "other_findings": "the table of findings beyond the most important of each heading",

@@ -22,6 +22,8 @@ VERSIONED = {
     "policy_events": ("event_id", "event_id_seq"),
     "nominations": ("nomination_id", "nomination_id_seq"),
     "recipes": ("recipe_id", "recipe_id_seq"),
+    "survey_themes": ("theme_id", "survey_theme_id_seq"),
+    "survey_quotes": ("quote_id", "survey_quote_id_seq"),
 }
 
 

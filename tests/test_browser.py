@@ -148,7 +148,9 @@ def test_every_page_renders_in_chromium(server: str, viewport: tuple[int, int]) 
             page.get_by_role("heading", name=title).wait_for(timeout=60_000)
             page.get_by_text("Dữ liệu minh họa").first.wait_for(timeout=30_000)
             if n_charts:
-                page.locator('[data-testid="stPlotlyChart"] .main-svg').nth(n_charts - 1).wait_for(timeout=60_000)
+                page.locator('[data-testid="stPlotlyChart"] .main-svg:visible').nth(n_charts - 1).wait_for(
+                    timeout=60_000
+                )
             else:
                 page.locator('[data-testid="stDataFrame"], [data-testid="stMetric"]').first.wait_for(timeout=60_000)
             page.wait_for_timeout(500)
@@ -203,11 +205,11 @@ def test_an_analyst_signs_in_uploads_a_file_and_sees_it_on_the_trend_page(demo_s
             page.wait_for_timeout(800)
             page.screenshot(path=str(ARTIFACTS / "workspace_4_history.png"), full_page=True)
             page.get_by_role("link", name="Theo dõi nộp báo cáo").click()
-            page.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(timeout=60_000)
+            page.locator('[data-testid="stPlotlyChart"] .main-svg:visible').first.wait_for(timeout=60_000)
             page.wait_for_timeout(800)
             page.screenshot(path=str(ARTIFACTS / "workspace_5_tracker.png"), full_page=True)
             page.goto(f"{url}/xu-huong?chi_tieu=mn_truong&dia_ban=993")
-            page.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(timeout=60_000)
+            page.locator('[data-testid="stPlotlyChart"] .main-svg:visible').first.wait_for(timeout=60_000)
             traces = page.evaluate(
                 "() => [...document.querySelectorAll('.js-plotly-plot')].flatMap("
                 "d => d.data.map(t => ({name: t.name, x: Array.from(t.x), y: Array.from(t.y)})))"
@@ -238,7 +240,7 @@ def test_download_buttons_give_files(server: str) -> None:
         page = browser.new_page(viewport={"width": 1280, "height": 800}, accept_downloads=True)
         warm_up(page, server)
         page.goto(f"{server}/xu-huong?chi_tieu=th_tl_cqg&dia_ban=993,999")
-        page.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(timeout=60_000)
+        page.locator('[data-testid="stPlotlyChart"] .main-svg:visible').first.wait_for(timeout=60_000)
         with page.expect_download(timeout=60_000) as png:
             page.get_by_test_id("stDownloadButton").filter(has_text="PNG").first.click()
         assert png.value.suggested_filename == "ty_le_truong_tieu_hoc_dat_chuan_quoc_gia.png"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
@@ -21,7 +22,8 @@ from charts import (
     trend_figure,
     unit_colors,
 )
-from charts.colors import QUALITATIVE_PALETTE
+from charts.colors import BAR_COLOR, QUALITATIVE_PALETTE
+from charts.labels import chart_notes
 from charts.style import FONT_FAMILY
 from vocab.display import format_number, format_with_unit, target_text, value_axis_title, year_label
 
@@ -58,7 +60,7 @@ def _by_name(fig: go.Figure) -> dict[str, go.Scatter]:
 def _check_common_layout(fig: go.Figure) -> None:
     assert fig.layout.separators == ",."
     assert fig.layout.font.family == FONT_FAMILY
-    assert 420 <= fig.layout.height <= 480
+    assert 260 <= fig.layout.height <= 480  # a chart's height follows its rows (bars, heatmap, ranks)
 
 
 # --- colours -----------------------------------------------------------------
@@ -72,14 +74,57 @@ def test_unit_colors_follow_registry_order_and_cycle() -> None:
     assert colors[codes[len(QUALITATIVE_PALETTE)]] == QUALITATIVE_PALETTE[0]
     assert len(set(colors[c] for c in codes[: len(QUALITATIVE_PALETTE)])) == len(QUALITATIVE_PALETTE)
     assert PROVINCE_COLOR not in QUALITATIVE_PALETTE
-    assert len(QUALITATIVE_PALETTE) >= 30
+
+
+def _linear(hex_color: str) -> list[float]:
+    channels = [int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    return [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+
+
+def _lab(rgb: list[float]) -> tuple[float, float, float]:
+    x = (0.4124 * rgb[0] + 0.3576 * rgb[1] + 0.1805 * rgb[2]) / 0.9505
+    y = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]
+    z = (0.0193 * rgb[0] + 0.1192 * rgb[1] + 0.9505 * rgb[2]) / 1.089
+    f = [t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116 for t in (x, y, z)]
+    return 116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])
+
+
+def _deuteranope(hex_color: str) -> list[float]:
+    """Machado et al. (2009), deuteranopia at full severity, on linear RGB."""
+    m = [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]]
+    rgb = _linear(hex_color)
+    return [min(max(sum(m[i][j] * rgb[j] for j in range(3)), 0.0), 1.0) for i in range(3)]
+
+
+def _distance(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
+    return sum((p - q) ** 2 for p, q in zip(a, b, strict=True)) ** 0.5
+
+
+def test_good_and_bad_stay_apart_for_a_deuteranope_and_no_district_hue_reads_as_a_verdict() -> None:
+    import colorsys
+
+    from charts.colors import BAD_COLOR, GOOD_COLOR
+
+    seen = _distance(_lab(_deuteranope(GOOD_COLOR)), _lab(_deuteranope(BAD_COLOR)))
+    assert seen > 40, seen  # CIE76 ΔE: far beyond "clearly different" (≈ 10)
+    red_green = _distance(_lab(_deuteranope("#dc2626")), _lab(_deuteranope("#16a34a")))
+    assert red_green < seen / 2  # the pair this replaces nearly merges
+    ends = [c for _, c in GOOD_BAD_SCALE]
+    assert _distance(_lab(_deuteranope(str(ends[0]))), _lab(_deuteranope(str(ends[-1])))) > 40
+    for color in QUALITATIVE_PALETTE:
+        r, g, b = (int(color[i : i + 2], 16) / 255 for i in (1, 3, 5))
+        hue, light, saturation = colorsys.rgb_to_hls(r, g, b)
+        strong = saturation > 0.45
+        assert not (strong and (hue < 20 / 360 or hue > 340 / 360)), color  # no red
+        assert not (strong and 80 / 360 < hue < 160 / 360), color  # no green
+        assert 0.25 < light < 0.7, color  # visible on white, not mistaken for the near-black province
 
 
 def test_sequential_scale_direction() -> None:
     up, down, neutral = sequential_scale("up"), sequential_scale("down"), sequential_scale("neutral")
     assert up[0][0] == 0 and up[-1][0] == 1
-    assert [c for _, c in down] == [c for _, c in up][::-1]  # low = green when down is good
-    assert "rgb(0,69,41)" == up[-1][1] == down[0][1]  # dark green at the good end
+    assert [c for _, c in down] == [c for _, c in up][::-1]  # low = good when down is good
+    assert "rgb(8,29,88)" == up[-1][1] == down[0][1]  # dark blue at the good end
     assert neutral != up
     assert GOOD_BAD_SCALE[0][0] == 0 and GOOD_BAD_SCALE[-1][0] == 1
     with pytest.raises(ValueError):
@@ -124,12 +169,34 @@ def test_trend_traces_colours_and_province_width() -> None:
     traces = _by_name(fig)
     assert [t.name for t in fig.data] == ["Toàn tỉnh", "Thanh Khê", "Hòa Vang"]
     assert traces["Toàn tỉnh"].line.color == PROVINCE_COLOR
-    assert traces["Toàn tỉnh"].line.width == 4
-    assert traces["Thanh Khê"].line.width < 4
+    assert traces["Toàn tỉnh"].line.width == 3.5
+    assert traces["Thanh Khê"].line.width < 3.5
     assert traces["Thanh Khê"].line.color == COLORS["D02"]
     assert all(t.mode == "lines+markers" and t.connectgaps is False for t in fig.data)
     assert fig.layout.yaxis.title.text == "Tỷ lệ (%)"
     assert fig.layout.xaxis.title.text == "Năm học"
+    # Few lines: each named at its end, in its colour, and no legend.
+    assert fig.layout.showlegend is False
+    ends = {a.text: a for a in fig.layout.annotations if a.xanchor == "left" and a.xref == "x"}
+    assert set(ends) == {"Toàn tỉnh", "Thanh Khê", "Hòa Vang"}
+    assert ends["Thanh Khê"].font.color == COLORS["D02"] and ends["Toàn tỉnh"].x == 2017
+
+
+def test_line_labels_are_pushed_apart_and_many_lines_get_a_legend() -> None:
+    from charts.labels import LINE_LABEL_GAP, spread
+
+    placed = spread([100, 101, 102, 300], LINE_LABEL_GAP, 0, 310)
+    assert placed[3] == 300 and all(b - a >= LINE_LABEL_GAP for a, b in itertools.pairwise(placed[:3]))
+    assert spread([305, 306], 16, 0, 310) == [294, 310]  # pushed down from the top, kept inside
+    same = _series(["P", "D01"]).assign(value=80.0)  # two lines on one value: labels still apart
+    fig = _trend(same)
+    ys = sorted(a.y for a in fig.layout.annotations if a.xanchor == "left" and a.xref == "x")
+    span = fig.layout.yaxis.range[1] - fig.layout.yaxis.range[0]
+    assert (ys[1] - ys[0]) / span * (460 - 40 - 110) >= LINE_LABEL_GAP - 0.01
+    codes = [f"D{i:02d}" for i in range(1, 10)]
+    rows = [{"unit_code": c, "unit_name": f"Huyện {c}", "year": 2013, "value": 1.0} for c in ["P", *codes]]
+    many = _trend(pd.DataFrame(rows))
+    assert many.layout.showlegend is True and not [a for a in many.layout.annotations if a.xanchor == "left"]
 
 
 def test_same_district_same_colour_across_subsets() -> None:
@@ -144,7 +211,7 @@ def test_same_district_same_colour_across_subsets() -> None:
         province_value=None,
         colors=COLORS,
     )
-    assert bars.data[0].marker.color[0] == COLORS["D03"]
+    assert bars.data[0].marker.color[0] == BAR_COLOR  # bars are one neutral colour: the rank is the message
 
 
 def test_trend_tick_labels() -> None:
@@ -186,11 +253,11 @@ def test_trend_target_line_and_deadline_marker() -> None:
     assert hline.y0 == hline.y1 == 20
     assert hline.line.dash == "dash"
     note = next(a for a in fig.layout.annotations if a.text.startswith("Mục tiêu"))
-    assert note.text == "Mục tiêu ≥ 20%"
-    assert "Nghị quyết 29-NQ/TW" in note.hovertext
+    assert note.text == "Mục tiêu 2015: ≥ 20%"  # the deadline as the legal text names it
+    assert "Nghị quyết 29-NQ/TW" in note.hovertext and "2015-2016" in note.hovertext
     marker = _by_name(fig)["Mục tiêu"]
     assert list(marker.x) == [2015] and list(marker.y) == [20]
-    assert marker.text[0] == "Hạn: 2015-2016"
+    assert marker.mode == "markers"  # no text beside the star: nothing to collide with
     assert target_text({"value": 95.5, "comparator": "<="}, "%") == "Mục tiêu ≤ 95,5%"
 
 
@@ -198,6 +265,7 @@ def test_trend_target_without_year_has_no_marker() -> None:
     fig = _trend(_series(["P"]), target={"value": 20, "comparator": ">=", "year": None, "source": "x"})
     assert "Mục tiêu" not in _by_name(fig)
     assert len(fig.layout.shapes) == 1
+    assert fig.layout.annotations[0].text == "Mục tiêu ≥ 20%"
 
 
 def test_trend_break_line() -> None:
@@ -205,8 +273,9 @@ def test_trend_break_line() -> None:
     vline = next(s for s in fig.layout.shapes if s.yref == "y domain")
     assert vline.x0 == vline.x1 == 2015.5
     assert vline.line.dash == "dot"
-    note = next(a for a in fig.layout.annotations if a.text == "Đổi cách tính")
-    assert note.hovertext == "Từ 2016 tính theo dân số mới"
+    mark = next(a for a in fig.layout.annotations if a.text == "1")  # a numbered mark above the plot
+    assert mark.x == 2015.5 and mark.yref == "paper" and mark.y == 1 and mark.yanchor == "bottom"
+    assert chart_notes(fig) == ["1. Đổi cách tính từ năm học 2016-2017: Từ 2016 tính theo dân số mới"]
 
 
 def test_trend_marks_every_break_of_an_indicator() -> None:
@@ -230,7 +299,7 @@ def test_a_target_marker_sits_at_the_year_it_is_judged_on() -> None:
     # "đến năm 2020" on school years is judged on 2019-2020: the star sits at 2019, labelled so.
     target = {"value": 80, "comparator": ">=", "year": 2020, "judged_year": 2019, "source": "x"}
     star = _by_name(_trend(_series(["P"], range(2013, 2021)), target=target))["Mục tiêu"]
-    assert list(star.x) == [2019] and list(star.text) == ["Hạn: 2019-2020"]
+    assert list(star.x) == [2019] and "năm học 2019-2020" in star.hovertemplate
 
 
 def test_a_deadline_after_the_data_is_named_in_the_label_not_drawn_on_the_axis() -> None:
@@ -238,14 +307,53 @@ def test_a_deadline_after_the_data_is_named_in_the_label_not_drawn_on_the_axis()
     target = {"value": 100, "comparator": ">=", "year": 2030, "judged_year": 2029, "source": "NĐ 71/2020"}
     fig = _trend(_series(["P"]), target=target)
     assert "Mục tiêu" not in _by_name(fig) and list(fig.layout.xaxis.tickvals)[-1] == 2017
+    assert list(fig.layout.xaxis.range) == [2012.5, 2017.5]
     note = next(a for a in fig.layout.annotations if a.text.startswith("Mục tiêu"))
-    assert note.text == "Mục tiêu ≥ 100% (hạn: 2029-2030)"
+    assert note.text == "Mục tiêu 2030: ≥ 100%"
+    line = next(s for s in fig.layout.shapes if s.xref == "x domain")
+    assert (line.x0, line.x1) == (0, 1)  # across the whole axis
+    strict = _trend(_series(["P"]), target={"value": 65, "comparator": ">", "year": 2030})
+    assert any(a.text == "Mục tiêu 2030: > 65%" for a in strict.layout.annotations)
 
 
 def test_trend_events() -> None:
-    fig = _trend(_series(["P"]), events=[(2014, "Luật Giáo dục 2019"), {"year": 2016, "label": "Sáp nhập"}])
-    assert sorted(s.x0 for s in fig.layout.shapes) == [2014, 2016]
-    assert {a.text for a in fig.layout.annotations} == {"Luật Giáo dục 2019", "Sáp nhập"}
+    events = [(2014, "Luật Giáo dục 2019"), {"year": 2016, "label": "Sáp nhập"}, (2016, "Nâng cấp"), (2030, "x")]
+    fig = _trend(_series(["P"]), events=events)
+    assert sorted(s.x0 for s in fig.layout.shapes) == [2014, 2016]  # 2030 lies beyond the axis
+    marks = {a.text: a for a in fig.layout.annotations if a.yref == "paper"}
+    assert set(marks) == {"1", "2, 3"}  # one mark per year, numbered in order
+    assert chart_notes(fig) == ["1. 2014: Luật Giáo dục 2019", "2. 2016: Sáp nhập", "3. 2016: Nâng cấp"]
+    close = _trend(_series(["P"]), events=[(2015, "a"), (2016, "b")], break_years=[2016])
+    rows = sorted((a.x, a.yshift) for a in close.layout.annotations if a.yref == "paper")
+    assert [shift for _, shift in rows] == [3, 20, 3]  # within a year of the previous: one row higher
+
+
+def test_a_count_of_districts_and_the_province_is_never_on_one_axis() -> None:
+    data = _series(["P", "D01", "D02", "D03", "D04"]).assign(
+        value=lambda d: np.where(d["unit_code"] == "P", 50_000.0, 5_000.0)
+    )
+    fig = _trend(data, unit="học sinh")
+    axes = {t.name: t.yaxis for t in fig.data}
+    assert axes["Toàn tỉnh"] == "y" and len(set(axes.values())) == 5
+    assert all(fig.layout[f"yaxis{i}"].matches == "y2" for i in (3, 4, 5))  # districts share one scale
+    assert fig.layout.yaxis.matches is None
+    titles = {a.text for a in fig.layout.annotations}
+    assert {"Hải Châu", "Thanh Khê", "<b>Toàn tỉnh</b>"} <= titles
+    assert list(fig.layout.xaxis2.ticktext) == ["2013-<br>2014", "2017-<br>2018"]
+    alone = _trend(_series(["P"]), unit="học sinh")  # the province alone: one plain chart
+    assert len({t.yaxis for t in alone.data}) == 1
+
+
+def test_the_phone_variant_moves_the_legend_below_and_uses_the_charts_own_phone_choices() -> None:
+    from charts.phone import phone_figure
+
+    fig = go.Figure(go.Heatmap(z=[[1]], texttemplate="%{z}", meta={"phone": {"texttemplate": ""}}))
+    apply_style(fig, "", legend="right")
+    fig.update_layout(meta={"phone": {"height": 300}})
+    phone = phone_figure(fig)
+    assert phone["data"][0]["texttemplate"] == "" and fig.data[0].texttemplate == "%{z}"  # a copy
+    assert phone["layout"]["legend"]["orientation"] == "h" and phone["layout"]["legend"]["yref"] == "container"
+    assert phone["layout"]["height"] > 300
 
 
 def test_trend_rejects_duplicates() -> None:
@@ -275,15 +383,17 @@ def test_ranked_bar_order_colours_and_province_line() -> None:
     _check_common_layout(fig)
     bar = fig.data[0]
     assert bar.orientation == "h"
-    assert list(bar.y) == ["Hải Châu", "Sơn Trà", "Thanh Khê", "Hòa Vang (không có số liệu)"]
+    assert list(bar.y) == ["1. Hải Châu", "2. Sơn Trà", "3. Thanh Khê", "Hòa Vang"]  # the rank in the name
     assert fig.layout.yaxis.autorange == "reversed"  # rank 1 at the top
-    assert list(bar.marker.color) == [COLORS[c] for c in ("D01", "D03", "D02", "D04")]
-    assert list(bar.text) == ["91,2%", "85,0%", "78,5%", ""]
-    assert math.isnan(bar.x[3])
-    assert bar.textposition == "outside"
+    assert set(bar.marker.color) == {BAR_COLOR}
+    assert list(bar.text) == ["91,2%", "85,0%", "78,5%", "—"]
+    assert bar.x[3] == 0
+    assert bar.textposition == "outside" and bar.cliponaxis is False
+    assert fig.layout.margin.r >= 4 * 12 * 0.55  # room for "91,2%" beyond the longest bar
     line = fig.layout.shapes[0]
     assert line.x0 == line.x1 == 82.0 and line.line.dash == "dash"
     assert fig.layout.annotations[0].text == "Toàn tỉnh: 82,0%"
+    assert fig.layout.annotations[0].yref == "paper" and fig.layout.annotations[0].y == 1  # above the bars
     assert fig.layout.xaxis.title.text == "Tỷ lệ (%)"
 
 
@@ -308,9 +418,14 @@ def test_heatmap_shape_nan_and_labels() -> None:
     assert math.isnan(z[0][1]) and z[0][0] == 80.0
     assert list(heat.x) == ["2013-2014", "2014-2015", "2015-2016"]
     assert list(heat.y) == ["Hải Châu", "Sơn Trà"]
-    assert heat.customdata[0][1] == "—"
-    assert heat.customdata[0][2] == "85,5%"
+    assert list(heat.customdata[0][1]) == ["—", "Hải Châu"]
+    assert list(heat.customdata[0][2]) == ["85,5%", "Hải Châu"]
     assert heat.text[0][1] == ""
+    assert heat.texttemplate == "%{text}"  # three years fit a desk and a phone
+    assert heat.meta["phone"]["texttemplate"] == "%{text}"
+    wide = pd.DataFrame([[117_660.0] * 11], index=["Huyện Tân Điền"], columns=range(2013, 2024))
+    crowded = heatmap_figure(wide, indicator_name="Số", unit="học sinh", period_type="school_year", direction="up")
+    assert crowded.data[0].texttemplate == "%{text}" and crowded.data[0].meta["phone"]["texttemplate"] == ""
     assert [list(s) for s in heat.colorscale] == [list(s) for s in sequential_scale("down")]
     assert fig.layout.yaxis.autorange == "reversed"
 
@@ -326,12 +441,15 @@ def test_rank_change_reversed_axis_and_colours() -> None:
     )
     fig = rank_change_figure(table, from_text="2013-2014", to_text="2023-2024", colors=COLORS)
     _check_common_layout(fig)
-    assert fig.layout.yaxis.autorange == "reversed"
+    assert list(fig.layout.yaxis.range) == [3.5, 0.5]  # rank 1 at the top
     assert list(fig.layout.xaxis.ticktext) == ["2013-2014", "2023-2024"]
     traces = _by_name(fig)
     assert list(traces["Thanh Khê"].y) == [3, 1]
     assert traces["Thanh Khê"].line.color == COLORS["D02"]
-    assert list(traces["Thanh Khê"].text) == ["Thanh Khê", "Thanh Khê"]
+    right = sorted(a.text for a in fig.layout.annotations if a.x == 1)
+    assert right == ["1. Thanh Khê", "2. Hải Châu", "3. Sơn Trà"]  # "rank name" right of the lines only
+    assert sorted(a.text for a in fig.layout.annotations if a.x == 0) == ["1", "3"]
+    assert fig.layout.yaxis.showticklabels is False
     assert "Tăng 2 bậc" in traces["Thanh Khê"].hovertemplate
     assert "Giảm 1 bậc" in traces["Hải Châu"].hovertemplate
     assert traces["Sơn Trà"].y[0] is None

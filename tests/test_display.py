@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 from docx import Document
 
-from charts.compare import heatmap_figure, ranked_bar_figure
+from charts.compare import ranked_bar_figure
+from charts.heatmap import heatmap_figure
 from charts.trend import trend_figure
 from etl.issues import make_issue
 from page_models.sentences import Context, lead
@@ -118,7 +119,7 @@ def test_gaps_are_dashes_everywhere() -> None:
     assert formatted(pd.DataFrame({2022: [NAN]}), "%").iloc[0, 0] == "—"
     ranked = pd.DataFrame({"unit_code": ["1"], "unit_name": ["Huyện A"], "value": [NAN], "rank": [pd.NA]})
     bars = ranked_bar_figure(ranked, indicator_name="x", unit="%", year_text="", province_value=None, colors={})
-    assert bars.data[0].customdata[0][0] == "—" and bars.data[0].text[0] == ""
+    assert bars.data[0].customdata[0][0] == "—" and bars.data[0].text[0] == "—"  # no bar, "—" where its value goes
 
 
 def test_partial_and_flagged_cells() -> None:

@@ -231,3 +231,18 @@ def test_the_page_builds_each_draft(demo_store: Path, monkeypatch: pytest.Monkey
     assert draft.variant == variant and headings(data) == expected_headings(variant)
     labels = [b.proto.label for b in at.get("download_button")]
     assert f"Dự thảo: {draft.issuer.body}" in labels
+
+
+def test_the_opinions_section_states_the_surveys_under_its_outline_heading(
+    built: dict[str, tuple[Draft, bytes]],
+) -> None:
+    """The outline's "survey" row gets the surveys' shares and quotes; a district's report counts only
+    its own respondents."""
+    province, data = built["province"]
+    text = "\n".join(paragraphs(data))
+    section = text[text.casefold().index("ý kiến của đội ngũ nhà giáo, cán bộ quản lý và nhân dân") :]
+    assert "mẫu tự nguyện, chỉ tham khảo" in section
+    assert all(f"“{q}”" in section for q in province.survey_quotes["text"])
+    district, _ = built["district"]
+    assert set(district.survey_answers["unit_code"].astype(str)) == {"999"}
+    assert len(district.survey_answers) < len(province.survey_answers)

@@ -10,12 +10,13 @@ import streamlit as st
 from page_models.findings import Finding
 from page_models.tables import display_name, goal_text, source_text, verdict_label
 from vocab.display import format_change, format_value, year_label
-from vocab.labels import trend_label_vi
+from vocab.labels import NO_TARGET, trend_label_vi
 
 DELTA_COLOR = {"up": "normal", "down": "inverse", "neutral": "off"}
+# Blue for met, red for missed: apart for a red-green colour-blind reader (and the icon and the word differ too).
 VERDICT_ICON = {
-    "exceeded": ":green[:material/check_circle:]",
-    "met": ":green[:material/check_circle:]",
+    "exceeded": ":blue[:material/check_circle:]",
+    "met": ":blue[:material/check_circle:]",
     "met_late": ":orange[:material/schedule:]",
     "not_met": ":red[:material/cancel:]",
 }
@@ -26,7 +27,8 @@ def headline_card(row: pd.Series, rule: str = "ending") -> None:
     version), target verdict with its source, and why a later figure is not used."""
     unit, period = row["unit"], row["period_type"]
     with st.container(border=True):
-        st.markdown(f"**{display_name(row)}**")
+        # The key message first (the verdict, or the trend without a target), then what it is about.
+        st.markdown(f"{verdict_head(row)} · **{display_name(row)}**")
         st.metric(
             label=str(row["name_vi"]),
             label_visibility="collapsed",
@@ -41,15 +43,24 @@ def headline_card(row: pd.Series, rule: str = "ending") -> None:
             st.caption(f":orange[:material/info:] {row['latest_note'][:1].upper()}{row['latest_note'][1:]}.")
 
 
-def verdict_text(row: pd.Series, rule: str = "ending") -> str:
+def verdict_head(row: pd.Series) -> str:
+    """ ":blue[✓] **Đạt**", ":red[✗] **Chưa đạt**", or the trend's word when there is no target ("**Cải thiện**")."""
     verdict = None if pd.isna(row["verdict"]) else str(row["verdict"])
     if verdict is None and pd.isna(row["target_value"]):
-        return f"{trend_label_vi(row['trend'])}; chưa có mục tiêu."
+        return f"**{trend_label_vi(row['trend'])}**"
+    icon = VERDICT_ICON.get(verdict or "", "") if bool(row.get("target_due", True)) else ""
+    return f"{icon} **{verdict_label(row)}**".strip()
+
+
+def verdict_text(row: pd.Series, rule: str = "ending") -> str:
+    """What the verdict at the card's head was judged against: the target, its deadline and source."""
+    verdict = None if pd.isna(row["verdict"]) else str(row["verdict"])
+    if verdict is None and pd.isna(row["target_value"]):
+        return f"{NO_TARGET}."
     target = {k: row.get(f"target_{k}") for k in ("value", "value_max", "comparator", "scope", "year")}
     goal = goal_text(target, row["unit"], row["period_type"], rule)
-    icon = VERDICT_ICON.get(verdict or "", "") if bool(row.get("target_due", True)) else ""
     source = source_text(row["target_source"], row.get("target_verification"))
-    return f"{icon} **{verdict_label(row)}** — {goal}; {source}".strip()
+    return f"{goal}; {source}".strip()
 
 
 def finding_list(items: Sequence[Finding], tasks: Mapping[int, str] | None = None) -> None:

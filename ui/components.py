@@ -6,17 +6,20 @@ import streamlit as st
 
 from page_models.common import Selection
 from ui import data
+from ui.charts import desk_and_phone, responsive_css
 from ui.filters import current
 
 ILLUSTRATIVE_NOTICE = (
     "**Dữ liệu minh họa.** Tỉnh Sơn Hà và mọi số liệu ở đây là giả định, chỉ dùng để trình diễn "
     "công cụ; không phản ánh địa phương thực nào."
 )
+ILLUSTRATIVE_SHORT = "**Dữ liệu minh họa**: tỉnh và số liệu giả định."
 
 
 def page_header(title: str, caption: str | None = None, needs_values: bool = True) -> Selection | None:
     """Title, the illustrative-data notice, and the filters; None (after a clear
     message) when there is nothing to show yet."""
+    responsive_css()  # desk/phone variants, and a phone's smaller page title
     st.title(title)
     if caption:
         st.caption(caption)
@@ -26,7 +29,9 @@ def page_header(title: str, caption: str | None = None, needs_values: bool = Tru
         st.error("Chưa có cơ sở dữ liệu. Chạy `make run` (tự tạo dữ liệu minh họa) hoặc `python -m etl init`.")
         return None
     if summary["illustrative"]:
-        st.warning(ILLUSTRATIVE_NOTICE, icon=":material/warning:")
+        desk, phone = desk_and_phone("illustrative_notice")
+        desk.warning(ILLUSTRATIVE_NOTICE, icon=":material/warning:")
+        phone.warning(ILLUSTRATIVE_SHORT, icon=":material/warning:")  # a phone's first screen is for the figures
     filters = current()
     if filters is None or (needs_values and not summary["n_values"]):
         st.info("Chưa có số liệu. Nạp tệp Excel bằng lệnh `python -m etl load TỆP.xlsx` rồi tải lại trang.")

@@ -21,7 +21,7 @@ import streamlit as st
 from report.chart_data import figure_table
 from report.content import data_date, source_line
 from report.images import BROWSER_MISSING_VI, browser_path, figure_png, figure_svg
-from report.print_style import print_figure
+from report.print_style import Caption, framed_figure
 from report.sheets import Sheet, csv_bytes, file_stem, xlsx_bytes
 from ui import data
 
@@ -80,8 +80,18 @@ IMAGE_FORMATS = (
 )
 
 
-def _image(render: Callable[[dict[str, Any]], bytes], fig: go.Figure) -> bytes:
-    return render(print_figure(fig))
+def _image(render: Callable[[dict[str, Any]], bytes], fig: go.Figure, caption: Caption) -> bytes:
+    return render(framed_figure(fig, caption))
+
+
+def caption_for(title: str, unit: str, source: str, subtitle: str = "") -> Caption:
+    """Title, "Đơn vị tính: …" and the period, the source and the demo mark (the notes travel in the figure)."""
+    head = "; ".join(part for part in (f"Đơn vị tính: {unit}" if unit else "", subtitle) if part)
+    try:
+        illustrative = bool(data.query("store_summary").iloc[0]["illustrative"])
+    except data.StoreMissingError:
+        illustrative = False
+    return Caption(title, head, source, illustrative)
 
 
 def _chart_data(fig: go.Figure, title: str, unit: str, source: str) -> bytes:
@@ -90,13 +100,15 @@ def _chart_data(fig: go.Figure, title: str, unit: str, source: str) -> bytes:
     return _sheet_bytes(table, title, unit, source, True)()
 
 
-def chart_downloads(fig: go.Figure, *, title: str, unit: str, source: str, key: str) -> None:
-    """PNG (print resolution) and SVG of the chart, and its data as XLSX with the unit and source."""
+def chart_downloads(fig: go.Figure, *, title: str, unit: str, source: str, key: str, subtitle: str = "") -> None:
+    """PNG (print resolution) and SVG of the chart, each carrying its title, unit and period, notes and
+    source (report.print_style.framed_figure), and its data as XLSX with the unit and source."""
     stem = file_stem(title)
     ok = images_available()
+    caption = caption_for(title, unit, source, subtitle)
     with st.container(horizontal=True, gap="small"):
         for label, ext, mime, render, tip in IMAGE_FORMATS:
-            payload = partial(_image, render, fig)
+            payload = partial(_image, render, fig, caption)
             _button(
                 label,
                 payload,

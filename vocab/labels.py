@@ -7,6 +7,7 @@ __all__ = [
     "FLAG_NOTE",
     "ISSUE_HEADERS",
     "NO_DATA",
+    "NO_TARGET",
     "PARTIAL_NOTE",
     "QUESTION_KINDS_VI",
     "REFERENCE_LABEL",
@@ -25,10 +26,14 @@ QUESTION_KINDS_VI = {
     "indicator": "tên chỉ tiêu",
     "year-convention": "năm học của năm ghi một số",
     "skip-error-cells": "nạp không kèm ô lỗi",
+    "survey-column": "cột của tệp khảo sát",
+    "respondent-group": "đối tượng trả lời",
 }
 
 # Said of a district or a chart with no value at all (a single missing value shows "—").
 NO_DATA = "không có số liệu"
+# An indicator with no target (or norm) for the round: not a gap in the data.
+NO_TARGET = "Chưa có mục tiêu"
 
 _VERDICT_LABELS_VI: dict[str | None, str] = {
     "met": "Đạt",

@@ -177,6 +177,9 @@ def build_demo(db_path: Path, out_dir: Path | None = None) -> list[FileReport]:
     ]
     reports = load_files(files, db_path, actor=DEMO_ACTOR, note="Dữ liệu minh họa (tỉnh giả định Sơn Hà)")
     add_demo_review(db_path)
+    from etl.demo.surveys import build_demo_surveys  # the opinion surveys (docs/surveys.md)
+
+    build_demo_surveys(db_path, out_dir or DEFAULT_OUT, DEMO_ACTOR)
     return reports
 
 

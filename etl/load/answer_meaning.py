@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from etl.load.surveys.columns import ROLES_VI
+from etl.load.surveys.roles import groups
 from etl.questions import SKIP, YES
 from etl.reading.file_facts import MEASURES
 from etl.reference.model import Reference
@@ -39,6 +41,10 @@ def answer_label(kind: str, answer: str, ref: Reference) -> str:
         return f"dòng {answer}"
     if kind == "skip-error-cells":
         return "Có" if answer == YES else "Không"
+    if kind == "survey-column":
+        return ROLES_VI.get(answer, answer)
+    if kind == "respondent-group" and answer in groups():
+        return groups()[answer].label_vi
     return answer
 
 
@@ -59,6 +65,10 @@ def answer_choices(kind: str, ref: Reference) -> list[str] | None:
         return [START, END, SKIP]
     if kind == "title-measure":
         return [*MEASURES, SKIP]
+    if kind == "survey-column":
+        return list(ROLES_VI)
+    if kind == "respondent-group":
+        return [*groups(), SKIP]
     return None
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from etl.load.answer_meaning import answer_label, question_label
 from etl.load.pipeline import FileReport
 from etl.load.recipes import Recipe
+from etl.load.surveys.check import SurveyReport
 from etl.questions import ANY_FILE, KINDS, Answers
 from etl.reference.model import Reference
 from vocab.text import clean_text
@@ -107,7 +108,7 @@ def recipe_csv(recipe: Recipe, ref: Reference) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def write_answers(path: Path, reports: Sequence[FileReport]) -> int:
+def write_answers(path: Path, reports: Sequence[FileReport | SurveyReport]) -> int:
     """Every open question of the reports with its best guess as the answer; returns how many."""
     rows = []
     for report in reports:

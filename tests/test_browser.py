@@ -143,6 +143,7 @@ def test_every_page_renders_in_chromium(server: str, viewport: tuple[int, int]) 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+        page.set_default_timeout(60_000)  # every step reruns the page; a loaded machine is slow
         for path, title, n_charts in PAGES:
             page.goto(f"{server}/{path}")
             page.get_by_role("heading", name=title).wait_for(timeout=60_000)
@@ -187,6 +188,7 @@ def test_an_analyst_signs_in_uploads_a_file_and_sees_it_on_the_trend_page(demo_s
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1280, "height": 800})
+            page.set_default_timeout(60_000)  # every step reruns the page; a loaded machine is slow
             page.goto(url)
             page.get_by_role("heading", name="Tổng kết 10 năm thực hiện Nghị quyết 29-NQ/TW").wait_for(timeout=60_000)
             assert page.get_by_text("Tải dữ liệu lên").count() == 0  # not in an anonymous user's menu
@@ -238,6 +240,7 @@ def test_download_buttons_give_files(server: str) -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+        page.set_default_timeout(60_000)  # every step reruns the page; a loaded machine is slow
         warm_up(page, server)
         page.goto(f"{server}/xu-huong?chi_tieu=th_tl_cqg&dia_ban=993,999")
         page.locator('[data-testid="stPlotlyChart"] .main-svg:visible').first.wait_for(timeout=60_000)
@@ -260,6 +263,7 @@ def test_report_page_builds_and_downloads_the_appendix(server: str) -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+        page.set_default_timeout(60_000)  # every step reruns the page; a loaded machine is slow
         warm_up(page, server)
         page.goto(f"{server}/xuat-bao-cao")
         page.get_by_role("heading", name="Xuất báo cáo").wait_for(timeout=60_000)
@@ -293,6 +297,7 @@ def test_answers_given_once_are_remembered_edited_and_deleted_in_chromium(tmp_pa
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1440, "height": 900})
+            page.set_default_timeout(60_000)  # every step reruns the page; a loaded machine is slow
 
             def shot(name: str, focus: str) -> None:
                 """The viewport around ``focus`` (a text of the step), at both sizes."""
@@ -433,6 +438,7 @@ def test_a_hostile_upload_leaves_the_server_serving_and_names_as_text(demo_store
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1440, "height": 900})
+            page.set_default_timeout(60_000)  # every step reruns the page; a loaded machine is slow
             warm_up(page, url)
             sign_in(page, url, "tai-len")
             page.get_by_role("heading", name="Tải dữ liệu lên").wait_for(timeout=60_000)

@@ -37,6 +37,7 @@ bench: $(VENV)/.runtime
 	$(PY) -m bench.report
 	$(PY) -m bench.exports
 	$(PY) -m bench.hostile
+	$(PY) -m bench.speed
 
 $(DB): $(VENV)/.runtime
 	$(PY) -m etl demo --db $(DB)

@@ -8,7 +8,7 @@ a file of a known sender and layout is read with its recipe (etl/load/recipes.py
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -17,7 +17,7 @@ import pandas as pd
 
 from etl.issues import Issue
 from etl.load.diff import CHANGE_LABELS_VI, diff_summary, diff_values
-from etl.load.pipeline import FileReport, check_failed, load_content
+from etl.load.pipeline import FileReport, FileToLoad, Progress, check_failed, load_content, load_files
 from etl.load.recipes import REMEMBERED_KINDS
 from etl.load.stored import stored_values
 from etl.questions import FileAnswers, Question
@@ -218,9 +218,6 @@ def name_questions(checks: Sequence[FileCheck]) -> list[NameQuestion]:
     return list(seen.values())
 
 
-Progress = Callable[[int, int, str], None]
-
-
 def confirm_uploads(
     checks: Sequence[FileCheck],
     db_path: Path,
@@ -232,29 +229,24 @@ def confirm_uploads(
     max_bytes: int | None,
     progress: Progress = lambda done, total, name: None,
 ) -> list[FileReport]:
-    """Load every confirmable file, each in its own transaction, with the answers, sender and
-    recipe choice of its check; ``remember`` (file name → bool) saves a file's answers as its
-    sender's recipe for its layout."""
-    reports = []
-    todo = [c for c in checks if c.can_confirm]
-    for n, check in enumerate(todo):
-        progress(n, len(todo), check.name)
-        reports.append(
-            load_content(
-                check.content,
-                check.name,
-                db_path,
-                actor=actor,
-                note=note or None,
-                sender_code=check.sender_code,
-                received_on=received_on,
-                max_bytes=max_bytes,
-                answers=FileAnswers(dict(check.answers)),
-                recipes=check.recipes,
-                remember=bool(remember.get(check.name)) and check.can_remember,
-            )
+    """Load every confirmable file in one write (one batch each, so each can be rolled back alone),
+    with the answers, sender and recipe choice of its check; ``remember`` (file name → bool) saves
+    a file's answers as its sender's recipe for its layout. The path of ``python -m etl load``."""
+    files = [
+        FileToLoad(
+            check.content,
+            check.name,
+            FileAnswers(dict(check.answers)),
+            check.sender_code,
+            received_on,
+            check.recipes,
+            bool(remember.get(check.name)) and check.can_remember,
         )
-    progress(len(todo), len(todo), "")
+        for check in checks
+        if check.can_confirm
+    ]
+    reports = load_files(files, db_path, actor=actor, note=note or None, max_bytes=max_bytes, progress=progress)
+    progress(len(files), len(files), "")
     return reports
 
 

@@ -28,7 +28,7 @@ from pathlib import Path
 import duckdb
 
 from store.migrate import apply_migrations, pending_migrations
-from store.queries import load_sql
+from store.refresh import mark, refresh
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB_PATH = PROJECT_ROOT / "data" / "nq29.duckdb"
@@ -104,7 +104,7 @@ def write_session(path: Path, lock_timeout_s: float = LOCK_TIMEOUT_S) -> Iterato
 
     Yields a read-write connection to a private copy inside an open
     transaction, with every migration applied. On normal exit the derived
-    values are refreshed, the transaction commits and the copy replaces the
+    values the block changed are refreshed, the transaction commits and the copy replaces the
     store; on an exception nothing changes.
     """
     path = path.resolve()  # a symlinked store is replaced at its target
@@ -118,10 +118,11 @@ def write_session(path: Path, lock_timeout_s: float = LOCK_TIMEOUT_S) -> Iterato
             shutil.copymode(path, work)
         con = duckdb.connect(str(work))
         try:
-            apply_migrations(con)
+            migrated = apply_migrations(con)
             con.execute("BEGIN TRANSACTION")
+            start = None if migrated else mark(con)
             yield con
-            con.execute(load_sql("refresh_indicator_values"))
+            refresh(con, start)  # only what the block changed (store/refresh.py)
             con.execute("COMMIT")
             con.execute("CHECKPOINT")
             con.close()

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from etl.demo.model import DistrictModel, Profile, apply_planted, province_totals, province_values
-from etl.load.pipeline import FileReport, load_content
+from etl.load.pipeline import FileReport, FileToLoad, load_files
 from etl.reference.files import REFERENCE_DIR, read_csv_rows
 from etl.reference.init_store import init_store
 from etl.reference.model import Reference
@@ -171,18 +171,11 @@ def _expand(selectors: tuple[str, ...], ref: Reference) -> list[str]:
 def build_demo(db_path: Path, out_dir: Path | None = None) -> list[FileReport]:
     """Initialise the store with the demo registry, write the files, load them, add the notes and nominations."""
     init_store(db_path)
-    reports = [
-        load_content(
-            path.read_bytes(),
-            path.name,
-            db_path,
-            actor=DEMO_ACTOR,
-            note="Dữ liệu minh họa (tỉnh giả định Sơn Hà)",
-            sender_code=sub.sender,
-            received_on=sub.received_on,
-        )
+    files = [
+        FileToLoad(path.read_bytes(), path.name, sender_code=sub.sender, received_on=sub.received_on)
         for path, sub in write_demo_files(db_path, out_dir or DEFAULT_OUT)
     ]
+    reports = load_files(files, db_path, actor=DEMO_ACTOR, note="Dữ liệu minh họa (tỉnh giả định Sơn Hà)")
     add_demo_review(db_path)
     from etl.demo.surveys import build_demo_surveys  # the opinion surveys (docs/surveys.md)
 

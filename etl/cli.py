@@ -1,4 +1,5 @@
-"""Command line: python -m etl {init,template,load,alias,recipe,survey,batches,rollback,demo} [--db PATH]."""
+"""Command line: python -m etl {init,template,load,alias,recipe,survey,batches,rollback,demo,
+backup,restore,export-archive} [--db PATH]."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from etl.cli_admin import add_admin_parsers, cmd_backup, cmd_export_archive, cmd_restore
 from etl.cli_recipes import add_recipe_parser, cmd_recipe
 from etl.cli_surveys import add_survey_parser, cmd_survey
 from etl.load.console import render_report, render_summary
@@ -18,6 +20,7 @@ from etl.reference.template_source import TemplateSource
 from store import (
     StoreBusyError,
     StoreMissingError,
+    StoreUnreadableError,
     StoreWalError,
     fetch_df,
     open_reader,
@@ -91,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--note")
     p = sub.add_parser("demo", parents=[common], help="build the illustrative demo province")
     p.add_argument("--out", type=Path, default=None, help="folder for the filled templates (default data/demo)")
+    add_admin_parsers(sub, common)
     return parser
 
 
@@ -101,6 +105,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(COMMANDS[args.command](args, db))
     except StoreMissingError:
         print(f"Chưa có cơ sở dữ liệu {db}. Chạy: python -m etl init --db {db}", file=sys.stderr)
+    except StoreUnreadableError as exc:
+        print(
+            f"Không mở được cơ sở dữ liệu ({exc}). Không ghi gì. Khôi phục bản sao lưu gần nhất: "
+            "python -m etl restore TỆP_SAO_LƯU",
+            file=sys.stderr,
+        )
     except StoreBusyError:
         print(f"Cơ sở dữ liệu {db} đang được ghi bởi tiến trình khác; thử lại sau.", file=sys.stderr)
     except ReferenceDataError as exc:
@@ -244,4 +254,7 @@ COMMANDS = {
     "batches": cmd_batches,
     "rollback": cmd_rollback,
     "demo": cmd_demo,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "export-archive": cmd_export_archive,
 }

@@ -23,6 +23,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("yoy_min_absolute", 5, "...and by at least this many units (small counts move in steps)."),
     Setting("yoy_rate_points", 15, "Warn when a % rate changes by more than this many points in one year."),
     Setting("rate_mismatch_points", 1.0, "Warn when a reported rate differs from its components by more points."),
+    Setting("backup_keep", 10, "How many backups `python -m etl backup` keeps in its folder (0 = all)."),
     Setting("max_upload_mb", 20, "Largest file (MB) the upload page accepts; admins can change it in the app."),
     # Limits checked before a file is read (docs/limits.md): nothing is sized from a number in the file.
     Setting("max_member_mb", 200, "Largest uncompressed part (sheet XML, shared strings) of an .xlsx/.ods file, MB."),

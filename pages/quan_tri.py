@@ -1,4 +1,4 @@
-"""Quản trị (admins): users, reporting rounds and deadlines, settings."""
+"""Quản trị (admins): users, reporting rounds and deadlines, settings, backups."""
 
 from datetime import date
 
@@ -6,7 +6,15 @@ import streamlit as st
 
 from access.users import ROLE_LABELS_VI
 from etl import settings
-from page_models.admin import account_rows, save_round_version, save_settings, user_entry
+from page_models.admin import (
+    account_rows,
+    backup_summary,
+    restore_instructions,
+    save_round_version,
+    save_settings,
+    start_backup,
+    user_entry,
+)
 from ui import auth, data
 
 user = auth.require("admin")
@@ -120,3 +128,15 @@ with st.form("settings_form"):
         )
         st.session_state["admin_result"] = ["Đã lưu cài đặt."]
         st.rerun()
+
+st.subheader("Sao lưu và khôi phục")
+st.markdown(backup_summary(data.db_path()))
+if st.button("Sao lưu ngay", icon=":material/backup:"):
+    with st.spinner("Đang sao lưu…"):
+        done, message = start_backup(data.db_path())
+    if done:
+        st.session_state["admin_result"] = [message]
+        st.rerun()
+    st.error(message)
+with st.expander("Cách khôi phục từ bản sao lưu", icon=":material/settings_backup_restore:"):
+    st.markdown(restore_instructions(data.db_path()))

@@ -41,6 +41,10 @@ class StoreMissingError(FileNotFoundError):
     """The database file does not exist yet (run `python -m etl init` or `demo`)."""
 
 
+class StoreUnreadableError(RuntimeError):
+    """The database file exists but DuckDB cannot open it (damaged, truncated, not a database)."""
+
+
 class StoreBusyError(TimeoutError):
     """Another writer held the store for longer than the lock timeout."""
 
@@ -68,7 +72,11 @@ def open_reader(path: Path) -> duckdb.DuckDBPyConnection:
     if not path.exists():
         raise StoreMissingError(str(path))
     con = duckdb.connect()
-    con.execute(f"ATTACH '{_sql_literal(path)}' AS {READER_CATALOG} (READ_ONLY)")
+    try:
+        con.execute(f"ATTACH '{_sql_literal(path)}' AS {READER_CATALOG} (READ_ONLY)")
+    except duckdb.Error as exc:
+        con.close()
+        raise StoreUnreadableError(f"{path}: {exc}") from None
     con.execute(f"USE {READER_CATALOG}")
     return con
 
@@ -99,8 +107,13 @@ def needs_migration(path: Path) -> bool:
 
 
 @contextmanager
-def write_session(path: Path, lock_timeout_s: float = LOCK_TIMEOUT_S) -> Iterator[duckdb.DuckDBPyConnection]:
+def write_session(
+    path: Path, lock_timeout_s: float = LOCK_TIMEOUT_S, *, create: bool = False
+) -> Iterator[duckdb.DuckDBPyConnection]:
     """Change the store atomically: all of the block's changes land, or none.
+
+    A missing store is created only with ``create=True`` (``etl init``): a store that
+    vanished or was never set up is never replaced by an empty one behind the user's back.
 
     Yields a read-write connection to a private copy inside an open
     transaction, with every migration applied. On normal exit the derived
@@ -112,6 +125,8 @@ def write_session(path: Path, lock_timeout_s: float = LOCK_TIMEOUT_S) -> Iterato
     with _exclusive_lock(path.with_name(path.name + ".lock"), lock_timeout_s):
         _refuse_foreign_wal(path)
         _remove_stale_copies(path)
+        if not create and not path.exists():
+            raise StoreMissingError(str(path))
         work = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
         if path.exists():
             shutil.copyfile(path, work)
@@ -127,11 +142,21 @@ def write_session(path: Path, lock_timeout_s: float = LOCK_TIMEOUT_S) -> Iterato
             con.execute("CHECKPOINT")
             con.close()
             os.replace(work, path)
-            _fsync_dir(path.parent)
+            fsync_dir(path.parent)
         finally:
             con.close()
             for leftover in (work, work.with_name(work.name + ".wal")):
                 leftover.unlink(missing_ok=True)
+
+
+@contextmanager
+def store_lock(path: Path, lock_timeout_s: float = LOCK_TIMEOUT_S) -> Iterator[None]:
+    """Hold the writers' lock of the store (a restore replaces the file under it)."""
+    path = path.resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _exclusive_lock(path.with_name(path.name + ".lock"), lock_timeout_s):
+        _refuse_foreign_wal(path)
+        yield
 
 
 def _refuse_foreign_wal(path: Path) -> None:
@@ -140,10 +165,24 @@ def _refuse_foreign_wal(path: Path) -> None:
         raise StoreWalError(str(wal))
 
 
-def _remove_stale_copies(path: Path) -> None:
+def remove_stale_copies_if_idle(path: Path) -> int:
+    """At start-up: delete the copies a killed writer left, unless a writer is at work now."""
+    path = path.resolve()
+    if not path.parent.is_dir():
+        return 0
+    try:
+        with _exclusive_lock(path.with_name(path.name + ".lock"), 0.0):
+            return _remove_stale_copies(path)
+    except StoreBusyError:
+        return 0
+
+
+def _remove_stale_copies(path: Path) -> int:
     """Copies left by a writer that was killed; safe to delete while we hold the lock."""
-    for stale in path.parent.glob(f".{path.name}.*.tmp*"):
+    stale_copies = list(path.parent.glob(f".{path.name}.*.tmp*"))
+    for stale in stale_copies:
         stale.unlink(missing_ok=True)
+    return len(stale_copies)
 
 
 @contextmanager
@@ -164,7 +203,7 @@ def _exclusive_lock(lock_path: Path, timeout_s: float) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _fsync_dir(directory: Path) -> None:
+def fsync_dir(directory: Path) -> None:
     fd = os.open(directory, os.O_RDONLY)
     try:
         os.fsync(fd)

@@ -378,3 +378,17 @@ def test_an_empty_note_is_refused_on_the_page(
     next(b for b in at.button if b.label.startswith("Lưu (giữ lại")).click().run()
     assert any("không được để trống" in e.value for e in at.error)
     assert db.read_bytes() == before
+
+
+def test_an_admin_sees_the_last_backup_starts_one_and_reads_how_to_restore(
+    db: Path, monkeypatch: pytest.MonkeyPatch, users: dict[str, dict[str, str]]
+) -> None:
+    at = app(db, monkeypatch, users, role="admin")
+    at.switch_page("pages/quan_tri.py").run()
+    assert not at.exception and "Chưa có bản sao lưu nào" in texts(at)
+    next(b for b in at.button if b.label == "Sao lưu ngay").click().run()
+    assert not at.exception
+    assert any("Đã sao lưu" in s.value for s in at.success)
+    (backup,) = (db.parent / "backups").glob("nq29-*.duckdb")
+    assert "Bản sao lưu gần nhất" in texts(at) and backup.name in texts(at)
+    assert f"etl restore {db.parent / 'backups'}" in texts(at)

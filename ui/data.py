@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from store import StoreMissingError, fetch_df, open_reader, resolve_db_path, write_session
-from store.connection import cursor, needs_migration, snapshot_id
+from store.connection import cursor, needs_migration, remove_stale_copies_if_idle, snapshot_id
 
 
 def db_path() -> Path:
@@ -29,7 +29,9 @@ def _connection(path: str, snapshot: tuple[int, int]) -> duckdb.DuckDBPyConnecti
 
 
 def _migrate_if_needed(path: Path) -> None:
-    """Apply pending schema migrations at start (as a snapshot write, so readers are safe)."""
+    """At start (and per new snapshot): remove copies a killed writer left, then apply pending schema
+    migrations as a snapshot write, so readers are safe. A missing store stays missing."""
+    remove_stale_copies_if_idle(path)
     if path.exists() and needs_migration(path):
         with write_session(path):
             pass

@@ -47,7 +47,7 @@ def init_store(db_path: Path, units_file: Path | None = None, reference_dir: Pat
     tables["price_index"] = parse_price_index(reference_dir / "deflator.csv")
     rounds = parse_rounds(reference_dir / "rounds.csv")
     events = parse_policy_events(reference_dir / "policy_events.csv")
-    with write_session(db_path) as con:
+    with write_session(db_path, create=True) as con:
         replace_reference(con, tables, notes=[("targets.csv", n) for n in notes] + [("units", registry_note)])
         add_missing_rounds(con, rounds, actor="etl init")
         seed_policy_events(con, events, actor="etl init")

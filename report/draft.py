@@ -127,6 +127,7 @@ def draft_from(con: duckdb.DuckDBPyConnection, options: Options) -> Draft:
     )
     outline = read_outline(options.outline or OUTLINE_PATH, options.variant, range(1, len(tasks) + 1))
     facts = {r.id: [s for _, s in found.facts(r.indicators)] for r in outline if r.fill == "facts"}
+    surveyed = any(r.fill == "survey" for r in outline)  # the surveys are read only for a draft that states them
     names = dict(zip(units["code"].astype(str), units["name"].astype(str), strict=True))
     kinds = dict(zip(units["code"].astype(str), units["kind"].astype(str), strict=True))
     try:
@@ -153,8 +154,10 @@ def draft_from(con: duckdb.DuckDBPyConnection, options: Options) -> Draft:
         illustrative=bool(summary["illustrative"]),
         data_line=source_line(_departments(found, catalogue), loaded),
         caveats=[_caveat(r) for r in _records(notes) if _applies(r, unit, province, "data_caveat")],
-        survey_answers=_unit_answers(fetch_df(con, "survey_answers", {"survey_code": None}), unit, province),
-        survey_quotes=fetch_df(con, "survey_quotes", {"survey_code": None}),
+        survey_answers=_unit_answers(fetch_df(con, "survey_answers", {"survey_code": None}), unit, province)
+        if surveyed
+        else pd.DataFrame(),
+        survey_quotes=fetch_df(con, "survey_quotes", {"survey_code": None}) if surveyed else pd.DataFrame(),
         units=units,
     )
 

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import io
 import random
+import re
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 from openpyxl import load_workbook
 
 from etl.load.pipeline import load_paths
+from etl.reading.grid import read_workbook
+from etl.reading.template_reader import read_template
 from etl.reference import template_layout as layout
 from etl.reference.model import Reference
-from tests.conftest import current_values
+from tests.conftest import cell_of, current_values
+from tests.hostile_parts import rewrite
 
 
 def test_template_has_one_column_per_year_and_school_year_labels(write_template: Callable[..., Path]) -> None:
@@ -76,3 +82,29 @@ def test_round_trip_generate_fill_load_gives_the_same_values(
     assert report.status == "loaded", [i.message for i in report.issues]
     stored = current_values(store, "996")
     assert stored == {("996", code, year): float(v) for (code, year), v in values.items()}
+
+
+def test_formulas_are_opened_only_when_one_lacks_its_saved_result(write_template: Callable[..., Path]) -> None:
+    plain = write_template("993", {("th_hs", 2015): 9000}, "plain.xlsx")
+    sheet, cell = cell_of(plain, "th_hs", 2015)
+    content = plain.read_bytes()
+    member = f"xl/worksheets/sheet{_sheet_number(content, sheet)}.xml"
+    pattern = re.compile(rb'(<c r="' + cell.encode() + rb'"[^>]*>)(<v>9000</v>)')
+    cached = rewrite(content, lambda xml: pattern.sub(rb"\1<f>4500*2</f>\2", xml), member)
+    missing = rewrite(content, lambda xml: pattern.sub(rb"\1<f>4500*2</f>", xml), member)
+    for name, data in (("plain.xlsx", content), ("cached.xlsx", cached), ("missing.xlsx", missing)):
+        grids = read_workbook(data, "xlsx")
+        assert read_template(data, name, grids) == read_template(data, name)
+    codes = [(i.code, i.cell) for i in read_template(missing, "m.xlsx", read_workbook(missing, "xlsx")).issues]
+    assert ("formula-without-value", cell) in codes
+    assert pattern.search(_member(content, member)) and b"<f>4500*2</f><v>9000</v>" in _member(cached, member)
+    assert not read_template(cached, "c.xlsx", read_workbook(cached, "xlsx")).issues
+
+
+def _sheet_number(content: bytes, sheet: str) -> int:
+    return load_workbook(io.BytesIO(content)).sheetnames.index(sheet) + 1
+
+
+def _member(content: bytes, name: str) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        return archive.read(name)

@@ -7,18 +7,22 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 import duckdb
 
+from etl import settings
 from etl.issues import make_issue
 from etl.load.check import FileReport, Reader, check_content, check_failed, current_user, unchanged
 from etl.load.recipes import Recipe, remembered, save_recipe
 from etl.load.stored import issue_row, observation_row
 from etl.questions import Answers, FileAnswers
 from etl.reading.ingest import read_any
+from etl.reading.read_ahead import read_ahead
+from etl.reading.worker import shared_worker
 from etl.reference.model import Reference
 from store import StoreBusyError, fetch_rows, open_reader, write_session
 from store.batches import NewBatch, active_batch_for, answers_key, record_batch
@@ -80,14 +84,18 @@ def load_files(
     file does not stop the others.
     """
     checked_snapshot = snapshot_id(db_path) if db_path.exists() else None
+    isolated = reader is read_any and bool(settings.get("reading_worker"))
+    if isolated:
+        shared_worker().start()  # its imports overlap opening the store
     con = open_reader(db_path)
     try:
         senders = {str(row[0]) for row in fetch_rows(con, "sender_codes")}
         ref = Reference.from_store(con)  # once for the command: every file is checked against one snapshot
         reports = []
-        for n, item in enumerate(files):
-            progress(n, len(files), item.file_label)
-            reports.append(_first_check(item, con, reader, ref, senders, max_bytes))
+        with _reading_ahead(files, ref, isolated, max_bytes):
+            for n, item in enumerate(files):
+                progress(n, len(files), item.file_label)
+                reports.append(_first_check(item, con, reader, ref, senders, max_bytes))
     finally:
         con.close()
     todo = [n for n, report in enumerate(reports) if report.status == "validated"]
@@ -114,6 +122,20 @@ def load_files(
     return reports
 
 
+def _reading_ahead(
+    files: Sequence[FileToLoad], ref: Reference, isolated: bool, max_bytes: int | None
+) -> AbstractContextManager[None]:
+    """The worker reads file n + 1 while this process checks file n (etl/reading/read_ahead.py)."""
+    if not isolated or len(files) < 2:
+        return nullcontext()
+    fits = [f for f in files if not _too_large(f, max_bytes)]
+    return read_ahead([(f.content, f.file_label, ref, f.answers) for f in fits])
+
+
+def _too_large(item: FileToLoad, max_bytes: int | None) -> bool:
+    return max_bytes is not None and len(item.content) > max_bytes
+
+
 def _busy(label: str) -> FileReport:
     return FileReport(label, "rejected", issues=[make_issue("store-busy", file=label)])
 
@@ -127,7 +149,8 @@ def _first_check(
     max_bytes: int | None,
 ) -> FileReport:
     label = item.file_label
-    if max_bytes is not None and len(item.content) > max_bytes:
+    if _too_large(item, max_bytes):
+        assert max_bytes is not None
         size = f"{format_plain(len(item.content) / 1e6, 1)} MB > {format_plain(max_bytes / 1e6, 1)} MB"
         return FileReport(label, "rejected", issues=[make_issue("file-too-large", file=label, detail=size)])
     try:

@@ -61,7 +61,7 @@ def read_any(
             return out
         source = "free-layout"
         if sniffed.kind == "xlsx" and _is_template(grids):
-            return read_template(content, file_label)
+            return read_template(content, file_label, grids)
     return read_grids(grids, file_label, ref or _default_reference(), source, answers)
 
 

@@ -18,6 +18,7 @@ from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from etl.issues import Issue, make_issue
+from etl.reading.grid import Grid
 from etl.records import Extracted, RawCell
 from etl.reference import template_layout as layout
 from vocab.text import clean_text, fold_key
@@ -28,12 +29,17 @@ _DATA_SHEETS = {fold_key(s.name) for s in layout.DATA_SHEETS}
 _OTHER_SHEETS = {fold_key(layout.INSTRUCTIONS_SHEET), fold_key(layout.META_SHEET)}
 
 
-def read_template(content: bytes, file_label: str) -> Extracted:
-    """Raw cells of every data sheet; problems of layout become issues."""
+def read_template(content: bytes, file_label: str, grids: list[Grid] | None = None) -> Extracted:
+    """Raw cells of every data sheet; problems of layout become issues.
+
+    ``grids`` are the file's sheets as etl/reading/grid.py read them, when the caller has them:
+    their scan of the sheet XML says whether any formula lacks a saved result. Only then is the
+    workbook opened a second time for its formulas (half of the reading time of a template).
+    """
     out = Extracted(SOURCE_KIND)
     try:
         values_wb = load_workbook(io.BytesIO(content), data_only=True)
-        formulas_wb = load_workbook(io.BytesIO(content), data_only=False)
+        formulas_wb = _formulas_workbook(content, grids)
     except Exception as exc:  # openpyxl raises many types for broken files
         out.issues.append(make_issue("file-unreadable", file=file_label, detail=_describe(exc, file_label)))
         return out
@@ -51,6 +57,13 @@ def read_template(content: bytes, file_label: str) -> Extracted:
             continue
         _read_sheet(ws, formulas_wb, header_row, file_label, out)
     return out
+
+
+def _formulas_workbook(content: bytes, grids: list[Grid] | None) -> Workbook | None:
+    """The workbook with its formulas, unless the grids show no formula without a saved result."""
+    if grids is not None and not any(g.formulas for g in grids):
+        return None
+    return load_workbook(io.BytesIO(content), data_only=False)
 
 
 def _describe(exc: Exception, file_label: str) -> str:
@@ -84,7 +97,7 @@ def _find_unit_ref(ws: Worksheet, header_row: int) -> tuple[str, str] | None:
     return None
 
 
-def _read_sheet(ws: Worksheet, formulas_wb: Workbook, header_row: int, file_label: str, out: Extracted) -> None:
+def _read_sheet(ws: Worksheet, formulas_wb: Workbook | None, header_row: int, file_label: str, out: Extracted) -> None:
     unit = _find_unit_ref(ws, header_row)
     if unit is None:
         out.issues.append(make_issue("missing-unit-code", file=file_label, sheet=ws.title))
@@ -104,7 +117,7 @@ def _read_sheet(ws: Worksheet, formulas_wb: Workbook, header_row: int, file_labe
         return
     out.declared_unit = unit_ref
     year_columns = _year_columns(ws, header_row)
-    formulas = formulas_wb[ws.title]
+    formulas = formulas_wb[ws.title] if formulas_wb is not None else None
     merged = {c for r in ws.merged_cells.ranges if r.min_row > header_row for c in _cells_of(r)}
     for row in ws.iter_rows(min_row=header_row + 1):
         code_cell = row[0]
@@ -114,7 +127,7 @@ def _read_sheet(ws: Worksheet, formulas_wb: Workbook, header_row: int, file_labe
             problem = _cell_problem(
                 cell.coordinate,
                 cell.value,
-                formulas[cell.coordinate].value,
+                formulas[cell.coordinate].value if formulas is not None else None,
                 merged,
                 code_cell.value,
                 ws.title,

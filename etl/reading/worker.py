@@ -29,6 +29,7 @@ from typing import IO, Any, cast
 from etl import settings
 from etl.issues import make_issue
 from etl.questions import NO_ANSWERS, FileAnswers
+from etl.reading.read_ahead import take
 from etl.records import Extracted
 from etl.reference.model import Reference
 
@@ -72,6 +73,11 @@ class ReadingWorker:
             answers.used.update(used)  # the answers the reader looked up, for the batch's record
             return extracted
         return _refused(status, file_label, str(payload), self.memory_mb, timeout)
+
+    def start(self) -> None:
+        """Start the process now (its imports overlap the caller's work), if it is not running."""
+        with self._lock:
+            self._running()
 
     def close(self) -> None:
         with self._lock:
@@ -188,12 +194,14 @@ def shared_worker() -> ReadingWorker:
 def read_isolated(
     content: bytes, file_label: str, ref: Reference | None = None, answers: FileAnswers = NO_ANSWERS
 ) -> Extracted:
-    """``read_any`` in the shared worker (or here, when the ``reading_worker`` setting is 0)."""
+    """``read_any`` in the shared worker (or here, when the ``reading_worker`` setting is 0); the
+    answer read ahead when the caller listed this request in ``read_ahead`` (etl/reading/read_ahead.py)."""
     if not settings.get("reading_worker"):
         from etl.reading.ingest import read_any
 
         return read_any(content, file_label, ref, answers)
-    return shared_worker().read(content, file_label, ref, answers)
+    ahead = take(content, file_label, ref, answers)
+    return ahead if ahead is not None else shared_worker().read(content, file_label, ref, answers)
 
 
 def _serve(memory_mb: int) -> None:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from etl.demo.free_files import indicator_rows, tcvn3_indicator_rows
+from etl.demo.free_files import indicator_rows
+from etl.demo.legacy_files import tcvn3_indicator_rows
 from etl.load.pipeline import load_content
 
 FIXTURES = Path(__file__).parent / "fixtures"

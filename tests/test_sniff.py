@@ -55,9 +55,9 @@ def test_csv_encodings() -> None:
     for data in (text.encode("utf-8"), "\ufeff".encode() + text.encode("utf-8")):
         sniffed = sniff(data)
         assert sniffed.kind == "csv" and sniffed.text is not None and sniffed.text.lstrip("\ufeff") == text
-    from etl.demo.free_files import _cp1258
+    from etl.demo.legacy_files import cp1258_bytes
 
-    sniffed = sniff(_cp1258(text))
+    sniffed = sniff(cp1258_bytes(text))
     assert sniffed.kind == "csv" and sniffed.encoding == "cp1258" and sniffed.text == text
 
 

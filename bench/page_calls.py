@@ -1,8 +1,10 @@
 """What each leader page computes on a first visit, as plain calls (bench.pages times them).
 
-Each entry mirrors its page in pages/: the named queries it issues through ui.data (uncached
-here) and the page-model builders it calls, with the values as leaders read them
-(analysis.budget.present, as ui.inputs does). Streamlit itself is not involved.
+Each entry mirrors its page in pages/: the named queries it issues through ui.data and the
+page-model builders it calls, with the values as leaders read them (analysis.budget.present,
+as ui.inputs does). Streamlit itself is not involved. A first visit: every distinct query (name
+and parameters) is run once per page call, as ui.data's cache does within one run of a page,
+and nothing is kept from one call to the next.
 """
 
 from __future__ import annotations
@@ -41,13 +43,26 @@ class Pages:
 
     def __init__(self, con: duckdb.DuckDBPyConnection, db: Path, province: str) -> None:
         self.con, self.db = con, db
+        self.fetched: dict[tuple[str, str], pd.DataFrame] = {}
         rounds = rounds_from(fetch_df(con, "rounds"))
         self.round = rounds[0] if rounds else None
         first, last = (self.round.first_year, self.round.last_year) if self.round else (2013, 2023)
         self.sel = Selection(INDICATOR, (), first, last, province, GROUP, self.round)
 
     def q(self, name: str, **params: Any) -> pd.DataFrame:
-        return fetch_df(self.con, name, params or None)
+        key = (name, repr(sorted(params.items())))
+        if key not in self.fetched:
+            self.fetched[key] = fetch_df(self.con, name, params or None)
+        return self.fetched[key]
+
+    def first_visit(self, page: Callable[[], Any]) -> Callable[[], Any]:
+        """The page with an empty query cache at each call."""
+
+        def run() -> Any:
+            self.fetched = {}
+            return page()
+
+        return run
 
     def years(self) -> dict[str, int]:
         return {"first_year": self.sel.first_year, "last_year": self.sel.last_year}
@@ -172,7 +187,7 @@ class Pages:
 
 def page_functions(con: duckdb.DuckDBPyConnection, db: Path, province: str) -> dict[str, Callable[[], Any]]:
     pages = Pages(con, db, province)
-    return {
+    calls = {
         "Tổng quan": pages.overview,
         "Xu hướng": pages.trend,
         "So sánh địa bàn": pages.compare,
@@ -186,3 +201,4 @@ def page_functions(con: duckdb.DuckDBPyConnection, db: Path, province: str) -> d
         "Theo dõi nộp báo cáo (chuyên viên)": pages.tracker,
         "Câu trả lời đã lưu (chuyên viên)": pages.answers,
     }
+    return {name: pages.first_visit(call) for name, call in calls.items()}

@@ -13,12 +13,20 @@ import pytest
 from plotly.subplots import make_subplots
 
 import charts.compare
+import charts.heatmap
 import charts.labels
+import charts.map
+import charts.opinions
+import charts.submissions
 import charts.trend
+import charts.trend_panels
 from analysis.budget import presented_catalogue
 from charts.layout_items import add_annotations, add_vlines
+from charts.style import FONT_FAMILY, SEPARATORS, TEMPLATE
 from page_models.common import Selection
 from page_models.compare import build_compare
+from page_models.map import build_map
+from page_models.opinions import build_opinions
 from page_models.trend import build_trend
 from store import fetch_df, open_reader
 
@@ -74,7 +82,11 @@ def demo(demo_store: Path) -> dict[str, Any]:
             "values": fetch_df(
                 con, "values_for_indicators", {"indicator_codes": ["th_tl_cqg"], "first_year": 2013, "last_year": 2023}
             ),
+            "count_values": fetch_df(
+                con, "values_for_indicators", {"indicator_codes": ["mn_truong"], "first_year": 2013, "last_year": 2023}
+            ),
             "catalogue": presented_catalogue(fetch_df(con, "catalogue")),
+            "answers": fetch_df(con, "survey_answers", {"survey_code": None}),
             "units": fetch_df(con, "units"),
             "targets": fetch_df(con, "targets"),
         }
@@ -82,13 +94,56 @@ def demo(demo_store: Path) -> dict[str, Any]:
         con.close()
 
 
+def update_layout_style(
+    fig: go.Figure, y_title: str, *, x_title: str | None = None, legend: str = "bottom", height: int = 460
+) -> go.Figure:
+    """charts.style.apply_style as it was: every property through update_layout."""
+    fig.update_layout(
+        template=TEMPLATE,
+        separators=SEPARATORS,
+        font=dict(family=FONT_FAMILY, size=13, color="#1f2937"),
+        hoverlabel=dict(font=dict(family=FONT_FAMILY, size=13)),
+        height=height,
+        margin=dict(l=60, r=30 if legend != "right" else 10, t=40, b=40),
+        showlegend=legend != "none",
+        hovermode="closest",
+    )
+    if legend == "bottom":
+        fig.update_layout(
+            legend=dict(
+                orientation="h", x=0, xanchor="left", yref="container", y=0, yanchor="bottom", font=dict(size=12)
+            )
+        )
+    elif legend == "right":
+        fig.update_layout(legend=dict(orientation="v", x=1.02, xanchor="left", y=1, yanchor="top"))
+    fig.update_layout(yaxis=dict(title=dict(text=y_title)))
+    if x_title is not None:
+        fig.update_layout(xaxis=dict(title=dict(text=x_title)))
+    return fig
+
+
+CHART_MODULES = (
+    charts.labels,
+    charts.trend,
+    charts.trend_panels,
+    charts.compare,
+    charts.heatmap,
+    charts.map,
+    charts.opinions,
+    charts.submissions,
+)
+
+
 def slow_helpers(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every chart module back to plotly's one-item-at-a-time calls."""
-    for module in (charts.labels, charts.trend, charts.compare):
-        if hasattr(module, "add_annotations"):
-            monkeypatch.setattr(module, "add_annotations", one_by_one_annotations)
-        if hasattr(module, "add_vlines"):
-            monkeypatch.setattr(module, "add_vlines", one_by_one_vlines)
+    """Every chart module back to plotly's one-item-at-a-time calls and update_layout styling."""
+    for module in CHART_MODULES:
+        for name, slow in (
+            ("add_annotations", one_by_one_annotations),
+            ("add_vlines", one_by_one_vlines),
+            ("apply_style", update_layout_style),
+        ):
+            if hasattr(module, name):
+                monkeypatch.setattr(module, name, slow)
 
 
 def page_figures(demo: dict[str, Any]) -> list[go.Figure]:
@@ -105,7 +160,32 @@ def page_figures(demo: dict[str, Any]) -> list[go.Figure]:
     compare = build_compare(
         demo["values"], demo["catalogue"], demo["units"], Selection("th_tl_cqg", (), 2013, 2023, "99"), 2022
     )
-    return [trend.figure, compare.ranked_bar, compare.rank_change, compare.heatmap, compare.disparity]
+    count_code = "mn_truong"
+    counts = build_trend(
+        demo["count_values"],
+        catalogue=demo["catalogue"],
+        targets=demo["targets"],
+        units=demo["units"],
+        sel=Selection(count_code, codes, 2013, 2023, "99"),
+        events=[(2016, "Sự kiện một")],
+    )  # a count: the province and its districts in panels of their own (subplots)
+    district_map = build_map(
+        demo["values"], demo["catalogue"], demo["units"], Selection("th_tl_cqg", (), 2013, 2023, "99"), 2022,
+        with_first_year=True,
+    )  # fmt: skip
+    first = build_opinions(demo["answers"], demo["units"], None, None)
+    opinions = build_opinions(demo["answers"], demo["units"], first.rounds[-1], None)
+    assert opinions.figure is not None
+    return [
+        trend.figure,
+        counts.figure,
+        compare.ranked_bar,
+        compare.rank_change,
+        compare.heatmap,
+        compare.disparity,
+        district_map.figure,
+        opinions.figure,
+    ]
 
 
 def test_page_figures_carry_the_same_data_as_before(demo: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -113,7 +193,8 @@ def test_page_figures_carry_the_same_data_as_before(demo: dict[str, Any], monkey
     slow_helpers(monkeypatch)
     slow = [json.loads(f.to_json()) for f in page_figures(demo)]
     assert len(fast[0]["layout"]["annotations"]) >= 5  # three line labels and two event marks
-    assert len(fast[2]["layout"]["annotations"]) >= 18  # the rank chart's labels, both sides (9–10 districts)
+    assert len(fast[1]["layout"]["shapes"]) >= 2  # the event's line in each panel
+    assert len(fast[3]["layout"]["annotations"]) >= 18  # the rank chart's labels, both sides (9–10 districts)
     for new, old in zip(fast, slow, strict=True):
         assert new["data"] == old["data"]  # x, y, text, customdata, hovertemplate of every trace
         assert new["layout"] == old["layout"]

@@ -1,10 +1,11 @@
-"""Page data functions, timed: `python -m bench.pages [--repeats N]`.
+"""Page data functions, timed: `python -m bench.pages [--repeats N] [--only NAME]`.
 
-For each page: the store queries it issues (uncached: what a first visit costs)
-plus its page-model builder, on the demo province (10 districts) and on a
-synthetic national-scale store (one parent with 700 districts × every reported
-indicator × 11 years). Targets (issue 3): ≤ 50 ms per page at province scale,
-≤ 300 ms at national scale. Results go to BENCHMARKS.md by hand.
+For each leader page (bench.page_calls): the store queries it issues (uncached: what
+a first visit costs) plus its page-model builders, on the demo province (10 districts)
+and on a synthetic national-scale store (one parent with 700 districts × every reported
+indicator × 11 years). Goals (issues 3 and 19): ≤ 50 ms per page at province scale,
+≤ 300 ms at national scale; each median is printed beside its goal and the ratio.
+Results go to BENCHMARKS.md by hand.
 """
 
 from __future__ import annotations
@@ -13,22 +14,13 @@ import argparse
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-import duckdb
-
+from bench.page_calls import page_functions
 from etl.reference.init_store import init_store
-from page_models.assessment import build_assessment
-from page_models.catalogue import build_catalogue
-from page_models.common import Selection
-from page_models.compare import build_compare
-from page_models.quality import build_quality
-from page_models.trend import build_trend
-from store import fetch_df, open_reader, write_session
+from store import open_reader, write_session
 
-INDICATOR = "th_tl_cqg"
+PROVINCE_GOAL_MS, NATIONAL_GOAL_MS = 50.0, 300.0
 
 
 def national_store(directory: Path, n_districts: int = 700) -> Path:
@@ -56,72 +48,13 @@ def national_store(directory: Path, n_districts: int = 700) -> Path:
     return db
 
 
-def page_functions(con: duckdb.DuckDBPyConnection, province: str) -> dict[str, Callable[[], Any]]:
-    sel = Selection(INDICATOR, (), 2013, 2023, province)
-    years = {"first_year": 2013, "last_year": 2023}
-
-    def reference() -> dict[str, Any]:
-        return {name: fetch_df(con, name) for name in ("catalogue", "units", "targets")}
-
-    def values(codes: list[str]) -> Any:
-        return fetch_df(con, "values_for_indicators", {"indicator_codes": codes, **years})
-
-    def assessment_values() -> Any:
-        return fetch_df(con, "assessment_values", {"province_code": province, **years})
-
-    def overview() -> Any:
-        ref = reference()
-        return build_assessment(assessment_values(), ref["catalogue"], ref["targets"], province, 2013, 2023)
-
-    def trend() -> Any:
-        return build_trend(values([INDICATOR]), **reference(), sel=sel)
-
-    def compare() -> Any:
-        ref = reference()
-        return build_compare(values([INDICATOR]), ref["catalogue"], ref["units"], sel, 2023)
-
-    def assessment() -> Any:
-        ref = reference()
-        return build_assessment(
-            assessment_values(),
-            ref["catalogue"],
-            ref["targets"],
-            province,
-            2013,
-            2023,
-            group_code="dieu_kien",
-        )
-
-    def quality() -> Any:
-        ref = reference()
-        return build_quality(
-            fetch_df(con, "coverage", years),
-            ref["units"],
-            ref["catalogue"],
-            fetch_df(con, "flagged_values"),
-            fetch_df(con, "province_vs_districts"),
-            range(2013, 2024),
-        )
-
-    def catalogue() -> Any:
-        ref = reference()
-        return build_catalogue(ref["catalogue"], ref["targets"], "ty le chuan")
-
-    return {
-        "Tổng quan": overview,
-        "Xu hướng": trend,
-        "So sánh địa bàn": compare,
-        "Đánh giá kết quả – hạn chế": assessment,
-        "Chất lượng dữ liệu": quality,
-        "Danh mục chỉ tiêu": catalogue,
-    }
-
-
-def time_pages(db: Path, province: str, repeats: int) -> dict[str, tuple[float, float]]:
+def time_pages(db: Path, province: str, repeats: int, only: str | None = None) -> dict[str, tuple[float, float]]:
     con = open_reader(db)
     try:
         out = {}
-        for name, fn in page_functions(con, province).items():
+        for name, fn in page_functions(con, db, province).items():
+            if only and only not in name:
+                continue
             runs = []
             for _ in range(repeats + 1):  # the first run warms imports and DuckDB's caches
                 start = time.perf_counter()
@@ -137,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.pages")
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--districts", type=int, default=700)
+    parser.add_argument("--only", help="time only the pages whose name contains this text")
     args = parser.parse_args(argv)
     from etl.demo import build_demo
 
@@ -148,16 +82,20 @@ def main(argv: list[str] | None = None) -> int:
         national = national_store(work, args.districts)
         build_s = time.perf_counter() - start
         rows = open_reader(national).execute("SELECT count(*) FROM observations").fetchone()
-        province = time_pages(demo, "99", args.repeats)
-        nation = time_pages(national, "N", args.repeats)
+        province = time_pages(demo, "99", args.repeats, args.only)
+        nation = time_pages(national, "N", args.repeats, args.only)
     print(
         f"National store: {args.districts} districts, {rows[0] if rows else 0:,} observations, built in {build_s:.1f} s"
     )
-    print("| page | province: median ms (first) | national: median ms (first) |")
-    print("|---|---|---|")
+    print(f"Goals: {PROVINCE_GOAL_MS:.0f} ms (province), {NATIONAL_GOAL_MS:.0f} ms (national); ratio = median / goal")
+    print("| page | province: median ms (first) | ratio | national: median ms (first) | ratio |")
+    print("|---|---|---|---|---|")
     for name in province:
         p, n = province[name], nation[name]
-        print(f"| {name} | {p[0]:.0f} ({p[1]:.0f}) | {n[0]:.0f} ({n[1]:.0f}) |")
+        print(
+            f"| {name} | {p[0]:.0f} ({p[1]:.0f}) | {p[0] / PROVINCE_GOAL_MS:.2f} "
+            f"| {n[0]:.0f} ({n[1]:.0f}) | {n[0] / NATIONAL_GOAL_MS:.2f} |"
+        )
     return 0
 
 

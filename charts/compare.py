@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 
 from charts.colors import BAR_COLOR, FALLBACK_COLOR, FLAG_COLOR, PROVINCE_COLOR
 from charts.labels import short_unit_name, spread, text_width
+from charts.layout_items import add_annotations
 from charts.style import apply_style
 from charts.trend import set_year_axis, year_range
 from vocab.display import (
@@ -189,18 +190,23 @@ def rank_change_figure(table: pd.DataFrame, *, from_text: str, to_text: str, col
     y_range = [top_rank + 0.5, 0.5]
     for side, labels in ((0, left), (1, right)):
         to_px = [(top_rank + 0.5 - r) / top_rank * plot_px for r, _, _ in labels]
-        for (_, text, color), px in zip(labels, spread(to_px, 16, 4, plot_px - 4), strict=True):
-            fig.add_annotation(
-                x=side,
-                y=top_rank + 0.5 - px / plot_px * top_rank,
-                xref="x",
-                yref="y",
-                xanchor="right" if side == 0 else "left",
-                xshift=-8 if side == 0 else 8,
-                text=text,
-                showarrow=False,
-                font=dict(size=12, color=color),
-            )
+        add_annotations(
+            fig,
+            (
+                dict(
+                    x=side,
+                    y=top_rank + 0.5 - px / plot_px * top_rank,
+                    xref="x",
+                    yref="y",
+                    xanchor="right" if side == 0 else "left",
+                    xshift=-8 if side == 0 else 8,
+                    text=text,
+                    showarrow=False,
+                    font=dict(size=12, color=color),
+                )
+                for (_, text, color), px in zip(labels, spread(to_px, 16, 4, plot_px - 4), strict=True)
+            ),
+        )
     room = max((text_width(t, 12) for _, t, _ in right), default=40) + 20
     fig.update_xaxes(
         tickmode="array",

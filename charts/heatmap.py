@@ -64,10 +64,12 @@ def heatmap_figure(
             x=[year_label(int(c), period_type) for c in matrix.columns],
             y=names,
             colorscale=sequential_scale(direction),
-            text=cells,
+            text=np.array(cells, dtype=object),  # arrays: plotly keeps them whole, lists it checks cell by cell
             texttemplate="%{text}" if text_fits(DESK_WIDTH) else "",
             textfont=dict(size=11),
-            customdata=[[[h, str(n)] for h in row] for row, n in zip(hover, matrix.index, strict=True)],
+            customdata=np.array(
+                [[[h, str(n)] for h in row] for row, n in zip(hover, matrix.index, strict=True)], dtype=object
+            ).reshape(len(matrix.index), len(matrix.columns), 2),
             hoverongaps=True,
             hovertemplate=(
                 f"<b>%{{customdata[1]}}</b><br>{word} %{{x}}<br>{indicator_name}: %{{customdata[0]}}<extra></extra>"

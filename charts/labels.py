@@ -20,6 +20,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from charts.layout_items import add_annotations, add_vlines
 from vocab.text import strip_unit_prefix
 
 __all__ = [
@@ -94,28 +95,32 @@ def add_markers(fig: go.Figure, markers: Iterable[Marker]) -> list[str]:
     notes: list[str] = []
     previous: float | None = None
     row = 0
+    labels: list[dict[str, Any]] = []
     for x, texts in by_x.items():
         numbers = [str(len(notes) + k + 1) for k in range(len(texts))]
         notes += [f"{n}. {t}" for n, t in zip(numbers, texts, strict=True)]
         row = 1 - row if previous is not None and x - previous < 1.0 else 0
         previous = x
-        fig.add_vline(x=x, line=dict(color="#9ca3af", dash="dot", width=1))
-        fig.add_annotation(
-            x=x,
-            y=1,
-            xref="x",
-            yref="paper",
-            yanchor="bottom",
-            yshift=3 + row * MARKER_ROW,
-            text=", ".join(numbers),
-            hovertext="<br>".join(html.escape(n) for n in notes[-len(texts) :]),  # analysts' text, not markup
-            showarrow=False,
-            font=dict(size=11, color=_MARKER_COLOR),
-            bgcolor="white",
-            bordercolor="#9ca3af",
-            borderwidth=1,
-            borderpad=1,
+        labels.append(
+            dict(
+                x=x,
+                y=1,
+                xref="x",
+                yref="paper",
+                yanchor="bottom",
+                yshift=3 + row * MARKER_ROW,
+                text=", ".join(numbers),
+                hovertext="<br>".join(html.escape(n) for n in notes[-len(texts) :]),  # analysts' text, not markup
+                showarrow=False,
+                font=dict(size=11, color=_MARKER_COLOR),
+                bgcolor="white",
+                bordercolor="#9ca3af",
+                borderwidth=1,
+                borderpad=1,
+            )
         )
+    add_vlines(fig, by_x, dict(color="#9ca3af", dash="dot", width=1))
+    add_annotations(fig, labels)
     if notes:
         meta = dict(fig.layout.meta or {})
         meta["notes"] = [*meta.get("notes", []), *notes]

@@ -6,7 +6,7 @@ Numbers shown in hover text and labels are pre-formatted with vocab.display ("1.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -54,7 +54,7 @@ def apply_style(
     height: int = HEIGHT,
 ) -> go.Figure:
     """Apply the shared layout in place and return the figure."""
-    fig.update_layout(
+    props: dict[str, Any] = dict(
         template=TEMPLATE,
         separators=SEPARATORS,
         font=dict(family=FONT_FAMILY, size=13, color="#1f2937"),
@@ -66,14 +66,27 @@ def apply_style(
     )
     if legend == "bottom":
         # Anchored to the bottom of the whole figure, clear of the x-axis title.
-        fig.update_layout(
-            legend=dict(
-                orientation="h", x=0, xanchor="left", yref="container", y=0, yanchor="bottom", font=dict(size=12)
-            )
+        props["legend"] = dict(
+            orientation="h", x=0, xanchor="left", yref="container", y=0, yanchor="bottom", font=dict(size=12)
         )
     elif legend == "right":
-        fig.update_layout(legend=dict(orientation="v", x=1.02, xanchor="left", y=1, yanchor="top"))
-    fig.update_layout(yaxis=dict(title=dict(text=y_title)))
+        props["legend"] = dict(orientation="v", x=1.02, xanchor="left", y=1, yanchor="top")
+    props["yaxis"] = dict(title=dict(text=y_title))
     if x_title is not None:
-        fig.update_layout(xaxis=dict(title=dict(text=x_title)))
+        props["xaxis"] = dict(title=dict(text=x_title))
+    set_layout(fig, props)
     return fig
+
+
+def set_layout(fig: go.Figure, props: dict[str, Any]) -> None:
+    """``fig.update_layout(props)``, 4× cheaper: a property the layout does not have yet is assigned
+    (one validation), one it has is merged by update_layout as before (tests/test_chart_layout_items.py)."""
+    merge = {}
+    for key, value in props.items():
+        current = fig.layout[key]
+        if isinstance(value, dict) and hasattr(current, "to_plotly_json") and current.to_plotly_json():
+            merge[key] = value
+        else:
+            setattr(fig.layout, key, value)
+    if merge:
+        fig.update_layout(merge)

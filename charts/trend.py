@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 
 from charts.colors import FALLBACK_COLOR, FLAG_COLOR, PROVINCE_COLOR
 from charts.labels import LINE_LABEL_GAP, Marker, add_markers, short_unit_name, spread, text_width
+from charts.layout_items import add_annotations
 from charts.style import HEIGHT, apply_style
 from charts.targets import add_target, missing, target_year_of
 from vocab.display import (
@@ -180,18 +181,23 @@ def _label_ends(
     span = y_range[1] - y_range[0]
     to_px = [(v - y_range[0]) / span * plot_px for _, v, _ in ends]
     placed = spread(to_px, LINE_LABEL_GAP, 6, plot_px - 6)
-    for (label, _, color), px in zip(ends, placed, strict=True):
-        fig.add_annotation(
-            x=last_year,
-            y=y_range[0] + px / plot_px * span,
-            xref="x",
-            yref="y",
-            xanchor="left",
-            xshift=10,
-            text=label,
-            showarrow=False,
-            font=dict(size=12, color=color),
-        )
+    add_annotations(
+        fig,
+        (
+            dict(
+                x=last_year,
+                y=y_range[0] + px / plot_px * span,
+                xref="x",
+                yref="y",
+                xanchor="left",
+                xshift=10,
+                text=label,
+                showarrow=False,
+                font=dict(size=12, color=color),
+            )
+            for (label, _, color), px in zip(ends, placed, strict=True)
+        ),
+    )
     width = max(text_width(label, 12) for label, _, _ in ends)
     fig.update_layout(margin=dict(r=int(min(width, 150)) + 18))
 

@@ -79,8 +79,10 @@ def build_tracker(
 ) -> TrackerView:
     """Frames from the submission_* queries → statuses, a table, counts and reminders."""
     by_sender: dict[str, tuple[str, ...]] = {}
-    for row in expected.to_dict("records"):
-        by_sender[str(row["sender_code"])] = (*by_sender.get(str(row["sender_code"]), ()), str(row["indicator_code"]))
+    for sender, code in zip(
+        expected["sender_code"].astype(str).tolist(), expected["indicator_code"].astype(str).tolist(), strict=True
+    ):
+        by_sender[sender] = (*by_sender.get(sender, ()), code)
     last_known = last_known_years(catalogue, round_)
     records = senders.to_dict("records")
     sender_list = [
@@ -95,15 +97,29 @@ def build_tracker(
         for r in records
         if not ended_before(r["valid_to"], round_)
     ]
-    got = {
-        (str(r["sender_code"]), str(r["indicator_code"]), int(r["year"])): _day(r["received_on"])
-        for r in received.to_dict("records")
-    }
+    got = dict(  # column by column: at national scale this is every (sender, indicator, year) received
+        zip(
+            zip(
+                received["sender_code"].astype(str).tolist(),
+                received["indicator_code"].astype(str).tolist(),
+                received["year"].astype(int).tolist(),
+                strict=True,
+            ),
+            _days(received["received_on"]),
+            strict=True,
+        )
+    )
     file_dates: dict[str, list[date]] = {}
     for r in files.to_dict("records"):
         file_dates.setdefault(str(r["sender_code"]), []).append(_day(r["received_on"]))
     statuses = tracker(sender_list, round_, got, file_dates, as_of)
-    meta = catalogue.set_index("code")
+    meta = dict(  # code → (period type, name), read once, not cell by cell per sender
+        zip(
+            catalogue["code"].astype(str).tolist(),
+            zip(catalogue["period_type"].astype(str).tolist(), catalogue["name_vi"].astype(str).tolist(), strict=True),
+            strict=True,
+        )
+    )
     return TrackerView(
         round_,
         as_of,
@@ -124,6 +140,11 @@ def _day(value: Any) -> date:
     return pd.Timestamp(value).date()
 
 
+def _days(column: pd.Series) -> list[date]:
+    """``_day`` of every value, converted at once."""
+    return [] if column.empty else list(pd.to_datetime(column).dt.date)
+
+
 def _valid_years(valid_from: Any, valid_to: Any, round_: Round) -> tuple[int, ...] | None:
     """The round's years in which the sender's unit existed; None when it always did."""
     if pd.isna(valid_from) and pd.isna(valid_to):
@@ -133,7 +154,10 @@ def _valid_years(valid_from: Any, valid_to: Any, round_: Round) -> tuple[int, ..
     return tuple(range(lo, hi + 1))
 
 
-def _table(statuses: Sequence[SenderStatus], meta: pd.DataFrame) -> pd.DataFrame:
+Meta = Mapping[str, tuple[str, str]]  # indicator code → (period type, Vietnamese name)
+
+
+def _table(statuses: Sequence[SenderStatus], meta: Meta) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
@@ -151,23 +175,22 @@ def _table(statuses: Sequence[SenderStatus], meta: pd.DataFrame) -> pd.DataFrame
     )
 
 
-def missing_text(missing: Mapping[str, Sequence[int]], meta: pd.DataFrame, limit: int = 6) -> str:
+def missing_text(missing: Mapping[str, Sequence[int]], meta: Meta, limit: int = 6) -> str:
     """'Số trường mầm non (2013-2014 → 2015-2016); …' for the first indicators, then a count."""
     parts = []
     for code, years in list(missing.items())[:limit]:
-        period = str(meta.at[code, "period_type"]) if code in meta.index else "calendar_year"
+        period, name = meta.get(code, ("calendar_year", code))
         spans = ", ".join(
             year_label(a, period) if a == b else f"{year_label(a, period)} → {year_label(b, period)}"
             for a, b in year_spans(years)
         )
-        name = str(meta.at[code, "name_vi"]) if code in meta.index else code
         parts.append(f"{name} ({spans})")
     if len(missing) > limit:
         parts.append(f"và {len(missing) - limit} chỉ tiêu khác")
     return "; ".join(parts)
 
 
-def reminder_text(s: SenderStatus, round_: Round, meta: pd.DataFrame, as_of: date) -> str:
+def reminder_text(s: SenderStatus, round_: Round, meta: Meta, as_of: date) -> str:
     """A short reminder a province analyst can paste into an e-mail or an official letter."""
     when = f"ngày {round_.deadline:%d/%m/%Y}" if round_.deadline_inclusive else f"trước ngày {round_.deadline:%d/%m/%Y}"
     head = (

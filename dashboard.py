@@ -7,12 +7,16 @@ from the menu, and each restricted page checks the role itself at its top.
 The sidebar filters live here so they persist across pages and in the URL.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
 from ui import auth
 from ui.filters import render_sidebar
 
-st.set_page_config(page_title="Tổng kết 10 năm NQ 29", page_icon=":material/bar_chart:", layout="wide")
+# A file, not a ":material/…" icon: Streamlit fetches those favicons from fonts.gstatic.com (no network here).
+ICON = Path(__file__).parent / "ui" / "assets" / "favicon.png"
+st.set_page_config(page_title="Tổng kết 10 năm NQ 29", page_icon=str(ICON), layout="wide")
 
 
 def _visibility(role: str) -> str:

@@ -101,7 +101,7 @@ def harmonise(
 
 def _with_target(rows: pd.DataFrame, mapping: dict[str, tuple[str, int]]) -> pd.DataFrame:
     targets = [current_code(str(c), int(y), mapping) for c, y in zip(rows["unit_code"], rows["year"], strict=True)]
-    return rows.assign(target=targets, _row=rows.index)
+    return rows.assign(target=pd.Series(targets, index=rows.index, dtype=object), _row=rows.index)
 
 
 def _expected_sources(
@@ -115,7 +115,8 @@ def _expected_sources(
             if _valid(u.valid_from, u.valid_to, int(year)):
                 target = current_code(str(u.code), int(year), mapping)
                 out.append((target, int(year), target != str(u.code)))
-    frame = pd.DataFrame(out, columns=["target", "year", "recoded"])
+    # typed even when empty (no values selected), so that the merge with the values' keys holds
+    frame = pd.DataFrame(out, columns=["target", "year", "recoded"]).astype({"target": object, "year": "int64"})
     return (
         frame.groupby(["target", "year"]).agg(n_expected=("recoded", "size"), recoded=("recoded", "any")).reset_index()
     )

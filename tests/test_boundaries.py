@@ -133,3 +133,10 @@ def test_chains_of_changes_are_followed() -> None:
 def test_change_events_name_the_year_and_kind() -> None:
     assert change_events(CHANGES) == [(2019, "Đổi tên"), (2020, "Sáp nhập"), (2021, "Chia tách")]
     assert change_events(CHANGES, ["C"]) == [(2020, "Sáp nhập")]
+
+
+def test_no_values_at_all_give_no_rows_not_an_error() -> None:
+    """A selection with nothing reported (e.g. an indicator no district has sent yet) is an empty map."""
+    assert run(frame([]), "hs").empty
+    province_only = run(frame([("P", "hs", 2015, 5.0)]), "hs")
+    assert province_only["unit_code"].tolist() == ["P"]

@@ -12,6 +12,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 import pytest
 
@@ -121,6 +122,7 @@ def server(demo_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
 
 
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
+LOOPBACK = {"127.0.0.1", "localhost", None}  # None: data: and blob: URLs
 # (url path with a shared link's parameters, title, number of charts at least)
 PAGES = [
     ("", "Tổng kết 10 năm thực hiện Nghị quyết 29-NQ/TW", 0),
@@ -144,6 +146,8 @@ def test_every_page_renders_in_chromium(server: str, viewport: tuple[int, int]) 
         browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
         page.set_default_timeout(60_000)  # every step reruns the page; a loaded machine is slow
+        outside: list[str] = []  # no network at run time: every request stays on this machine
+        page.on("request", lambda r: None if urlparse(r.url).hostname in LOOPBACK else outside.append(r.url))
         for path, title, n_charts in PAGES:
             page.goto(f"{server}/{path}")
             page.get_by_role("heading", name=title).wait_for(timeout=60_000)
@@ -161,6 +165,7 @@ def test_every_page_renders_in_chromium(server: str, viewport: tuple[int, int]) 
             name = path.split("?")[0] or "tong-quan"
             page.screenshot(path=str(ARTIFACTS / f"{name}_{viewport[0]}x{viewport[1]}.png"), full_page=True)
         browser.close()
+    assert outside == []
 
 
 def test_an_analyst_signs_in_uploads_a_file_and_sees_it_on_the_trend_page(demo_store: Path, tmp_path: Path) -> None:

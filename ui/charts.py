@@ -8,6 +8,8 @@ horizontal scrolling (charts.phone). The plotly toolbar keeps zoom and reset but
 
 from __future__ import annotations
 
+from typing import Any
+
 import plotly.graph_objects as go
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
@@ -43,11 +45,21 @@ def chart(fig: go.Figure, *, key: str, title: str, unit: str, source: str, subti
     with st.container(key=f"nq29desk_{key}"):
         st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG)
     with st.container(key=f"nq29phone_{key}"):
-        st.plotly_chart(phone_figure(fig), key=f"{key}_phone", config=PLOTLY_CONFIG)
+        st.plotly_chart(_drawable(phone_figure(fig)), key=f"{key}_phone", config=PLOTLY_CONFIG)
     notes = chart_notes(fig)
     if notes:  # event titles are typed by analysts: shown as written, never as Markdown
         st.caption("  \n".join(markdown_escape(n) for n in notes))
     chart_downloads(fig, title=title, unit=unit, source=source, key=key, subtitle=subtitle)
+
+
+def _drawable(spec: dict[str, Any]) -> dict[str, Any] | go.Figure:
+    """The phone variant as Streamlit can draw it.
+
+    Streamlit checks a plain dict with plotly's ``return_figure_from_figure_or_data``, which, for a
+    figure without traces (e.g. the rank-change chart when no district has two ranks), raises an
+    exception plotly 7 no longer defines (AttributeError). A figure object skips that check.
+    """
+    return spec if spec.get("data") else go.Figure(spec)
 
 
 def desk_and_phone(key: str) -> tuple[DeltaGenerator, DeltaGenerator]:

@@ -198,3 +198,19 @@ def test_page_figures_carry_the_same_data_as_before(demo: dict[str, Any], monkey
     for new, old in zip(fast, slow, strict=True):
         assert new["data"] == old["data"]  # x, y, text, customdata, hovertemplate of every trace
         assert new["layout"] == old["layout"]
+
+
+def test_vlines_skip_the_empty_panels_of_a_grid_as_plotly_does() -> None:
+    def base() -> go.Figure:
+        fig = make_subplots(rows=3, cols=2)
+        for row, col in [(1, 1), (2, 2), (3, 1)]:  # (1, 2), (2, 1) and (3, 2) have no trace
+            fig.add_trace(go.Scatter(x=[2013, 2023], y=[row, col]), row=row, col=col)
+        fig.add_annotation(text="chú thích", x=2015, y=1, xref="x2", yref="y2")  # a panel with only a label
+        return fig
+
+    fast, slow = base(), base()
+    xs = [2014, 2016.5, 2020]
+    add_vlines(fast, xs, dict(color="#9ca3af", dash="dot", width=1))
+    one_by_one_vlines(slow, xs, dict(color="#9ca3af", dash="dot", width=1))
+    assert len(fast.layout.shapes) == 3 * 4  # four panels hold something
+    assert fast.to_plotly_json() == slow.to_plotly_json()

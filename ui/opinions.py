@@ -10,7 +10,6 @@ import streamlit as st
 
 from etl import settings
 from page_models.opinion_texts import OpinionInputError, save_quote, save_theme, texts_table, withdraw_quote
-from page_models.opinion_upload import check_survey_upload, confirm_survey_upload
 from page_models.opinions import breakdown_names, opinions_for_indicator
 from ui import auth, data
 
@@ -112,6 +111,9 @@ def survey_upload() -> None:
                 "câu trả lời được che. Tệp lưu kèm lô là tệp đã bỏ các thông tin đó."
             )
             return
+        # here, not at the top: the survey reader brings openpyxl, which pages that upload nothing do not need
+        from page_models.opinion_upload import check_survey_upload, confirm_survey_upload
+
         content = file.getvalue()
         if st.session_state.get("survey_loaded_file") != file.name:
             st.session_state.pop("survey_loaded", None)

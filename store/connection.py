@@ -84,7 +84,9 @@ def open_reader(path: Path) -> duckdb.DuckDBPyConnection:
 def cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     """A cursor for another thread, pointed at the attached store."""
     cur = con.cursor()
-    if _is_reader(con):
+    # asked on the cursor, never on ``con``: the shared connection refuses a second thread's call
+    # while another runs ("connection is busy"), as 5 leaders at once met on So sánh (bench.load)
+    if _is_reader(cur):
         cur.execute(f"USE {READER_CATALOG}")
     return cur
 

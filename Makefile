@@ -6,7 +6,7 @@ DB ?= data/nq29.duckdb
 PORT ?= 8501
 export NQ29_DB := $(abspath $(DB))
 
-.PHONY: run test lint typecheck check demo bench e2e-deps clean-db freeze schema-doc
+.PHONY: run test lint typecheck check demo bench bench-load e2e-deps clean-db freeze schema-doc
 
 run: $(VENV)/.runtime $(DB)
 	$(PY) -m streamlit run dashboard.py --server.headless true --server.address 127.0.0.1 \
@@ -38,6 +38,13 @@ bench: $(VENV)/.runtime
 	$(PY) -m bench.exports
 	$(PY) -m bench.hostile
 	$(PY) -m bench.speed
+
+# Many leaders at once (issue 21): 20 Chromium contexts for 120 s against a local server.
+# Not part of `make test` nor `make bench`: it takes the machine for two minutes.
+LOAD_SESSIONS ?= 20
+LOAD_SECONDS ?= 120
+bench-load: $(VENV)/.dev $(DB)
+	$(PY) -m bench.load --sessions $(LOAD_SESSIONS) --seconds $(LOAD_SECONDS)
 
 $(DB): $(VENV)/.runtime
 	$(PY) -m etl demo --db $(DB)

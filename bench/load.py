@@ -1,22 +1,29 @@
 """Many leaders at once (issue 21): `python -m bench.load [--sessions 20] [--seconds 120] [--port 8610]`.
 
 Starts the dashboard on a copy of the demo store on loopback, with anonymous viewing off and one
-viewer account per session, then drives one headless Chromium with N browser contexts. Each
-context signs in and, until the time is up, switches to a random leader page through the sidebar
-menu and changes a sidebar filter there (indicator, district or period). Every action is timed
-from the click to the page settled:
+viewer account per session, then drives one headless Chromium with N browser contexts. The
+sessions sign in one after another (--stagger seconds apart, 0.75 by default: leaders do not
+all press "Đăng nhập" in the same second) and each then browses --seconds: it switches to a
+random leader page through the sidebar menu and changes one filter there, picked among those
+whose widget the page has (bench/load_filters.py: indicator, districts, the period's start or
+end, the page's own year). Every action is timed from the click (or key press) to the page
+settled:
 
   settled = Streamlit reported at least one script run finished since the click (the app root's
-  ``data-test-script-state`` left "running", seen by a MutationObserver) and is now "notRunning",
-  the page's title (h1) is visible and its main element is drawn: a Plotly chart's SVG on the
-  chart pages, else a table or metric.
+  ``data-test-script-state`` left "running", seen by a MutationObserver) and is now "notRunning";
+  the main area holds no stale element (one left from the run before); its title (h1) is the
+  page's; every Plotly chart in it has drawn its SVG; and it shows some content (a chart, table,
+  metric, message or exception box).
 
-Errors: an exception box (stException) on the page, a timeout (30 s), a console error, a failed
-HTTP request or a response ≥ 400, a WebSocket closed before the end. The server's memory (RSS of
-its process tree) and the CPU time of the server and of the load generator (this Python process,
-Playwright's driver and Chromium) are sampled every second. Prints p50/p95/max per action and
-per page; raw samples go to bench/out/load.json. Bounded (--seconds, at most 600) and loopback
-only. Not part of `make test` or `make bench` (`make bench-load`).
+Errors, by whom they concern: the app (an exception box, stException, on the page; the
+server's log is read for the same tracebacks), a timeout (30 s; its text says what the page
+showed then), the load generator (a widget it could not work); and apart from them console
+errors, failed HTTP requests or responses ≥ 400, WebSockets closed before the end. The server's
+memory (RSS of its process tree) and the CPU time of the server and of the load generator (this
+Python process, Playwright's driver and Chromium) are sampled every second. Prints the sign-in
+apart, then p50/p95/max per action and per page; raw samples go to bench/out/load.json. Bounded
+(--seconds, at most 600) and loopback only. Not part of `make test` or `make bench`
+(`make bench-load`).
 """
 
 from __future__ import annotations
@@ -38,7 +45,17 @@ from typing import Any
 
 from bench import procstat
 from bench.load_leader import PASSWORD, Leader
-from bench.load_stats import cpu_seconds, cpu_share, per_session_mib, summaries_by
+from bench.load_stats import (
+    BROWSING,
+    SIGNING_IN,
+    Summary,
+    cpu_seconds,
+    cpu_share,
+    errors_by_kind,
+    log_exceptions,
+    per_session_mib,
+    summaries_by,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
@@ -101,7 +118,7 @@ class Sampler(threading.Thread):
             time.sleep(1.0)
 
 
-async def drive(url: str, sessions: int, seconds: float, seed: int, sampler: Sampler) -> dict[str, Any]:
+async def drive(url: str, args: argparse.Namespace, sampler: Sampler) -> dict[str, Any]:
     from playwright.async_api import async_playwright
 
     async with async_playwright() as p:
@@ -116,9 +133,9 @@ async def drive(url: str, sessions: int, seconds: float, seed: int, sampler: Sam
         baseline = sampler.rss[-1][1]
         server0, client0, self0 = dict(sampler.server_cpu), dict(sampler.client_cpu), os.times()
         t0 = time.monotonic()
-        contexts = [await browser.new_context(viewport={"width": 1280, "height": 800}) for _ in range(sessions)]
-        leaders = [Leader(i, url, c, t0, seed) for i, c in enumerate(contexts)]
-        await asyncio.gather(*(leader.browse(t0 + seconds) for leader in leaders))
+        contexts = [await browser.new_context(viewport={"width": 1280, "height": 800}) for _ in range(args.sessions)]
+        leaders = [Leader(i, url, c, t0, args.seed) for i, c in enumerate(contexts)]
+        await asyncio.gather(*(leader.browse(i * args.stagger, args.seconds) for i, leader in enumerate(leaders)))
         sampler.sample()
         wall = time.monotonic() - t0
         self1 = os.times()
@@ -138,20 +155,31 @@ async def drive(url: str, sessions: int, seconds: float, seed: int, sampler: Sam
     }
 
 
+def _print_summaries(title: str, summaries: dict[str, Summary]) -> None:
+    print(f"\n{title:<32} count errors   p50 s   p95 s   max s   (goal: p95 ≤ 2.0 s, no errors)")
+    for name, s in summaries.items():
+        times = f"{s.p50:7.2f} {s.p95:7.2f} {s.max:7.2f}"
+        print(f"  {name:<30} {s.count:>5} {s.errors:>6} {times}   p95/goal {s.p95 / 2.0:.2f}")
+
+
 def report(args: argparse.Namespace, result: dict[str, Any], sampler: Sampler, log: Path) -> dict[str, Any]:
     cpus, wall, samples = os.cpu_count() or 1, result["wall"], result["samples"]
+    browsing = [s for s in samples if s.action in BROWSING]
+    sign_ins = [s for s in samples if s.action in SIGNING_IN]
     peak = max(rss for _, rss in sampler.rss)
-    tracebacks = log.read_text(errors="replace").count("Traceback")
-    print(f"sessions {args.sessions}, {wall:.0f} s, load average {os.getloadavg()} (1, 5, 15 min), {cpus} CPUs")
-    for key in ("action", "page"):
-        print(f"\nper {key:<26} count errors   p50 s   p95 s   max s   (goal: p95 ≤ 2.0 s, no errors)")
-        for name, s in summaries_by(samples, key).items():
-            ratio = s.p95 / 2.0
-            print(
-                f"  {name:<30} {s.count:>5} {s.errors:>6} {s.p50:7.2f} {s.p95:7.2f} {s.max:7.2f}   p95/goal {ratio:.2f}"
-            )
+    raised = log_exceptions(log.read_text(errors="replace"))
+    print(f"sessions {args.sessions} (sign-ins {args.stagger} s apart), {wall:.0f} s, {cpus} CPUs")
+    print(f"load average at the end {os.getloadavg()} (1, 5, 15 min)")
+    _print_summaries("sign-in (staggered)", summaries_by(sign_ins, "action"))
+    _print_summaries("per action (after the sign-in)", summaries_by(browsing, "action"))
+    _print_summaries("per page (after the sign-in)", summaries_by(browsing, "page"))
+    kinds = errors_by_kind(samples)
+    print("\nerrors by kind:", "none" if not kinds else "")
+    for kind, pages in kinds.items():
+        print(f"  {sum(pages.values()):>4}  {kind}  ({', '.join(f'{p} {n}' for p, n in pages.items())})")
     problems = sum(len(v) for v in result["problems"].values())
-    print(f"\nother errors (console, HTTP, WebSocket): {problems}; server tracebacks in its log: {tracebacks}")
+    print(f"other errors (console, HTTP, WebSocket): {problems}")
+    print(f"server log exceptions: {sum(raised.values())}", "".join(f"\n  {n:>4}  {e}" for e, n in raised.items()))
     print(f"requests outside loopback (refused, not errors): {result['outside']}")
     print(
         f"server RSS: baseline {result['baseline'] / 2**20:.0f} MiB, peak {peak / 2**20:.0f} MiB, "
@@ -165,14 +193,18 @@ def report(args: argparse.Namespace, result: dict[str, Any], sampler: Sampler, l
     return {
         "sessions": args.sessions,
         "seconds": args.seconds,
+        "stagger": args.stagger,
         "wall": wall,
         "cpus": cpus,
+        "load_average_start": args.load_start,
         "load_average_end": os.getloadavg(),
-        "summary_by_action": {k: asdict(v) for k, v in summaries_by(samples, "action").items()},
-        "summary_by_page": {k: asdict(v) for k, v in summaries_by(samples, "page").items()},
+        "summary_sign_in": {k: asdict(v) for k, v in summaries_by(sign_ins, "action").items()},
+        "summary_by_action": {k: asdict(v) for k, v in summaries_by(browsing, "action").items()},
+        "summary_by_page": {k: asdict(v) for k, v in summaries_by(browsing, "page").items()},
+        "errors_by_kind": {k: dict(v) for k, v in kinds.items()},
         "problems": result["problems"],
         "outside": result["outside"],
-        "server_tracebacks": tracebacks,
+        "server_exceptions": dict(raised),
         "rss_baseline": result["baseline"],
         "rss_peak": peak,
         "rss_series": sampler.rss,
@@ -187,12 +219,14 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=120)
     parser.add_argument("--port", type=int, default=8610)
     parser.add_argument("--seed", type=int, default=29)
+    parser.add_argument("--stagger", type=float, default=0.75, help="seconds between two sessions' sign-ins")
     parser.add_argument("--db", type=Path, default=ROOT / "data" / "nq29.duckdb")
     parser.add_argument("--out", type=Path, default=OUT / "load.json")
     args = parser.parse_args()
-    if not 1 <= args.sessions <= 50 or not 0 < args.seconds <= 600:
-        parser.error("--sessions 1..50 and --seconds up to 600: the load test is bounded")
-    print(f"load average at start {os.getloadavg()}")
+    if not 1 <= args.sessions <= 50 or not 0 < args.seconds <= 600 or not 0 <= args.stagger <= 5:
+        parser.error("--sessions 1..50, --seconds up to 600, --stagger 0..5: the load test is bounded")
+    args.load_start = os.getloadavg()
+    print(f"load average at start {args.load_start}")
     with tempfile.TemporaryDirectory(prefix="nq29-load-") as tmp:
         db, secrets, log = Path(tmp) / "store.duckdb", Path(tmp) / "secrets.toml", Path(tmp) / "server.log"
         shutil.copyfile(args.db, db)
@@ -201,9 +235,7 @@ def main() -> None:
         sampler = Sampler(server.pid)
         sampler.start()
         try:
-            result = asyncio.run(
-                drive(f"http://127.0.0.1:{args.port}", args.sessions, args.seconds, args.seed, sampler)
-            )
+            result = asyncio.run(drive(f"http://127.0.0.1:{args.port}", args, sampler))
         finally:
             sampler.running.clear()
             server.terminate()

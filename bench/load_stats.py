@@ -6,9 +6,14 @@ Kept apart from the browser driver so that it is unit-tested (tests/test_load_st
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+
+EXCEPTION = "exception on the page"  # how a sample's error starts when the page showed an stException box
+SIGNING_IN = ("open", "sign_in")  # the sign-in form loaded; the click on Đăng nhập to the home page
+BROWSING = ("page", "indicator", "district", "period", "year")  # the timed actions after the sign-in
 
 
 @dataclass(frozen=True)
@@ -16,7 +21,7 @@ class Sample:
     """One timed action of one session: from the click to the page settled (or the failure)."""
 
     session: int
-    action: str  # "page" (a switch through the sidebar menu), "indicator", "district", "years", "sign_in"
+    action: str  # "open", "sign_in" (SIGNING_IN), or one of BROWSING: "page" (a menu click) or a filter change
     page: str  # the page's menu title the action ran on
     started: float  # seconds since the load began
     seconds: float
@@ -80,3 +85,44 @@ def cpu_share(cpu: float, wall: float, cpus: int) -> float:
 def per_session_mib(baseline_bytes: int, peak_bytes: int, sessions: int) -> float:
     """Server memory each session added: (peak − baseline) ÷ sessions, in MiB."""
     return max(0, peak_bytes - baseline_bytes) / sessions / 2**20
+
+
+def error_kind(error: str) -> str:
+    """What an action's error says about whom: the app (an exception box, with its first line),
+    a timeout (the page did not settle in time), or the load generator (any other failure of its
+    own steps, e.g. a widget it could not find)."""
+    if error.startswith(EXCEPTION):
+        return "app: " + error[len(EXCEPTION) :].lstrip(": ")
+    if error.startswith("TimeoutError"):
+        return "timeout"
+    return "generator: " + error.split(":", 1)[0]
+
+
+def errors_by_kind(samples: Iterable[Sample]) -> dict[str, Counter[str]]:
+    """error kind → how many times, per page it happened on."""
+    result: dict[str, Counter[str]] = defaultdict(Counter)
+    for s in samples:
+        if s.error:
+            result[error_kind(s.error)][s.page] += 1
+    return dict(result)
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_RAISED = re.compile(r"^([A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt)): ?(.*)$")
+
+
+def log_exceptions(text: str) -> Counter[str]:
+    """The exceptions a server log's tracebacks end with ("Type: message", message cut at 120).
+
+    Streamlit writes a traceback either plain or boxed by rich (colours, "│" frames, the title
+    "Traceback (most recent call last)" inside a rule); both end with "Type: message" at the
+    start of a line."""
+    found: Counter[str] = Counter()
+    in_traceback = False
+    for line in _ANSI.sub("", text).splitlines():
+        if "Traceback (most recent call last)" in line:
+            in_traceback = True
+        elif in_traceback and not line.startswith((" ", "\t")) and (m := _RAISED.match(line)):
+            found[f"{m.group(1)}: {m.group(2)[:120]}"] += 1
+            in_traceback = False
+    return found

@@ -6,7 +6,18 @@ import math
 
 import pytest
 
-from bench.load_stats import Sample, cpu_seconds, cpu_share, per_session_mib, percentile, summaries_by, summarise
+from bench.load_stats import (
+    Sample,
+    cpu_seconds,
+    cpu_share,
+    error_kind,
+    errors_by_kind,
+    log_exceptions,
+    per_session_mib,
+    percentile,
+    summaries_by,
+    summarise,
+)
 
 
 def test_percentile_is_the_nearest_rank_of_measured_values() -> None:
@@ -49,3 +60,43 @@ def test_cpu_seconds_and_share_of_the_machine() -> None:
 def test_memory_per_session() -> None:
     assert per_session_mib(100 * 2**20, 300 * 2**20, 20) == pytest.approx(10.0)
     assert per_session_mib(300 * 2**20, 200 * 2**20, 5) == 0.0
+
+
+def test_errors_are_told_apart_by_whom_they_concern() -> None:
+    assert error_kind("exception on the page: ValueError: bad merge") == "app: ValueError: bad merge"
+    assert error_kind("TimeoutError: Page.wait_for_function: Timeout 30000ms exceeded. [runs ended 0]") == "timeout"
+    assert error_kind("LookupError: the list did not open") == "generator: LookupError"
+    rows = [
+        Sample(0, "page", "Bản đồ", 0.0, 0.3, "exception on the page: ValueError: bad merge"),
+        Sample(1, "year", "Bản đồ", 1.0, 0.3, "exception on the page: ValueError: bad merge"),
+        Sample(1, "period", "Xu hướng", 2.0, 30.0, "TimeoutError: waiting"),
+        Sample(0, "page", "Xu hướng", 3.0, 0.4),
+    ]
+    kinds = errors_by_kind(rows)
+    assert kinds == {"app: ValueError: bad merge": {"Bản đồ": 2}, "timeout": {"Xu hướng": 1}}
+
+
+PLAIN_LOG = """2026-12-03 00:19:56.808 Uvicorn server started
+Traceback (most recent call last):
+  File "pages/ban_do.py", line 30, in <module>
+    frame = merge(a, b)
+ValueError: You are trying to merge on float64 and object columns
+"""
+# as Streamlit writes it through rich: colours, a titled rule, framed lines
+RICH_LOG = (
+    "\x1b[31m──\x1b[0m\x1b[1;31mTraceback \x1b[0m\x1b[1;2;31m(most recent call last)\x1b[0m\x1b[31m ──\x1b[0m\n"
+    "\x1b[31m│\x1b[0m /work/pages/so_sanh.py:48 in <module>  \x1b[31m│\x1b[0m\n"
+    "\x1b[31m│\x1b[0m ❱ 550 raise exceptions.PlotlyEmptyDataError(  \x1b[31m│\x1b[0m\n"
+    "\x1b[31m────────\x1b[0m\n"
+    "\x1b[1;91mAttributeError: \x1b[0mmodule 'plotly.exceptions' has no attribute 'PlotlyEmptyDataError'\n"
+    "ValueError: a line outside any traceback is not counted\n"
+)
+
+
+def test_log_exceptions_reads_plain_and_rich_tracebacks() -> None:
+    found = log_exceptions(PLAIN_LOG + RICH_LOG + RICH_LOG)
+    assert found == {
+        "ValueError: You are trying to merge on float64 and object columns": 1,
+        "AttributeError: module 'plotly.exceptions' has no attribute 'PlotlyEmptyDataError'": 2,
+    }
+    assert log_exceptions("Uvicorn server started\n") == {}
